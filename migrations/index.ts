@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely/migration';
+import * as foundation from './20261123130000-foundation.js';
+
+/**
+ * Every migration, keyed by its file name. A test checks that each file in this folder is listed,
+ * so a new migration cannot be forgotten here. Never edit a migration after it has merged.
+ */
+export const migrations: Record<string, Migration> = {
+  '20261123130000-foundation': foundation,
+};

@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { ApiKeysModule } from './api-keys/api-keys.module.js';
+import { AuditModule } from './audit/audit.module.js';
+import { AuthModule } from './auth/auth.module.js';
+import { ClientsModule } from './clients/clients.module.js';
+import { ConfigModule } from './config/config.module.js';
+import { DatabaseModule } from './database/database.module.js';
+import { DemoModule } from './demo/demo.module.js';
+import { HealthModule } from './health/health.module.js';
+import { LoggingModule } from './logging/logging.module.js';
+import { TenancyModule } from './tenancy/tenancy.module.js';
+
+/** Shared by every process: configuration, the database and the domain services. */
+export const CORE_MODULES = [ConfigModule, DatabaseModule, TenancyModule, ApiKeysModule, ClientsModule, AuditModule, DemoModule];
+
+/** The HTTP API. */
+@Module({
+  imports: [...CORE_MODULES, LoggingModule, AuthModule, HealthModule],
+})
+export class AppModule {}
+
+/** The CLI: the same services, no HTTP. */
+@Module({ imports: CORE_MODULES })
+export class CliModule {}

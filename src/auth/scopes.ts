@@ -1,0 +1,16 @@
+import type { UserRole } from '../database/schema.js';
+
+/** What a caller may do. API keys carry scopes; people get them from their role. */
+export const SCOPES = ['clients:read', 'clients:write', 'api_keys:read', 'api_keys:write', 'audit:read'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+export const ROLE_SCOPES: Record<UserRole, readonly Scope[]> = {
+  admin: SCOPES,
+  vcio: ['clients:read', 'clients:write'],
+  account_manager: ['clients:read', 'clients:write'],
+  viewer: ['clients:read'],
+};
+
+export function isScope(value: string): value is Scope {
+  return (SCOPES as readonly string[]).includes(value);
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
+import { ClientsController } from './clients.controller.js';
+import { ClientsRepository } from './clients.repository.js';
+import { ClientsService } from './clients.service.js';
+
+@Module({
+  imports: [AuditModule],
+  controllers: [ClientsController],
+  providers: [ClientsRepository, ClientsService],
+  exports: [ClientsRepository],
+})
+export class ClientsModule {}

@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import type { TenantScope } from '../database/database.js';
+import { afterPosition, type KeyType, type SortDirection, sortKeyOf } from '../database/keyset.js';
+import type { ClientRow, ClientStatus, ExternalRef } from '../database/schema.js';
+import type { Position } from '../common/pagination/page.js';
+import type { ClientSort } from './dto/client.dto.js';
+
+const CLIENT_COLUMNS = ['id', 'tenantId', 'name', 'status', 'externalRefs', 'domains', 'seats', 'baseline', 'notes', 'createdAt', 'updatedAt'] as const;
+
+export interface ClientFields {
+  name: string;
+  status: ClientStatus;
+  externalRefs: ExternalRef[];
+  domains: string[];
+  seats: number | null;
+  baseline: string | null;
+  notes: string | null;
+}
+
+export interface ClientFilter {
+  name?: string;
+  status?: ClientStatus;
+  baseline?: string;
+}
+
+const SORTS: Record<ClientSort, { column: 'name' | 'createdAt'; keyType: KeyType; direction: SortDirection }> = {
+  name: { column: 'name', keyType: 'text', direction: 'asc' },
+  '-name': { column: 'name', keyType: 'text', direction: 'desc' },
+  createdAt: { column: 'createdAt', keyType: 'timestamptz', direction: 'asc' },
+  '-createdAt': { column: 'createdAt', keyType: 'timestamptz', direction: 'desc' },
+};
+
+@Injectable()
+export class ClientsRepository {
+  create(scope: TenantScope, fields: ClientFields): Promise<ClientRow> {
+    return scope.db
+      .insertInto('clients')
+      .values({ ...fields, externalRefs: JSON.stringify(fields.externalRefs), tenantId: scope.tenantId })
+      .returning(CLIENT_COLUMNS)
+      .executeTakeFirstOrThrow();
+  }
+
+  findById(scope: TenantScope, id: string): Promise<ClientRow | undefined> {
+    return scope.db.selectFrom('clients').select(CLIENT_COLUMNS).where('tenantId', '=', scope.tenantId).where('id', '=', id).executeTakeFirst();
+  }
+
+  async list(scope: TenantScope, filter: ClientFilter, options: { sort: ClientSort; limit: number; after?: Position }): Promise<(ClientRow & { sortKey: string })[]> {
+    const { column, keyType, direction } = SORTS[options.sort];
+    let query = scope.db
+      .selectFrom('clients')
+      .select([...CLIENT_COLUMNS, sortKeyOf('clients', column).as('sortKey')])
+      .where('tenantId', '=', scope.tenantId);
+    if (filter.name) query = query.where('name', 'ilike', `%${escapeLike(filter.name)}%`);
+    if (filter.status) query = query.where('status', '=', filter.status);
+    if (filter.baseline) query = query.where('baseline', '=', filter.baseline);
+    if (options.after) query = query.where(afterPosition('clients', column, keyType, direction, options.after));
+    return query.orderBy(column, direction).orderBy('id', direction).limit(options.limit + 1).execute();
+  }
+
+  update(scope: TenantScope, id: string, changes: Partial<ClientFields>, at: Date): Promise<ClientRow | undefined> {
+    const { externalRefs, ...plain } = changes;
+    return scope.db
+      .updateTable('clients')
+      .set({ ...plain, ...(externalRefs ? { externalRefs: JSON.stringify(externalRefs) } : {}), updatedAt: at })
+      .where('tenantId', '=', scope.tenantId)
+      .where('id', '=', id)
+      .returning(CLIENT_COLUMNS)
+      .executeTakeFirst();
+  }
+
+  async delete(scope: TenantScope, id: string): Promise<ClientRow | undefined> {
+    return scope.db.deleteFrom('clients').where('tenantId', '=', scope.tenantId).where('id', '=', id).returning(CLIENT_COLUMNS).executeTakeFirst();
+  }
+}
+
+/** `%` and `_` in a search term are literal characters, not wildcards. */
+function escapeLike(term: string): string {
+  return term.replace(/[\\%_]/g, (char) => `\\${char}`);
+}

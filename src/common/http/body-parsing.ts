@@ -1,0 +1,48 @@
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { HttpException, HttpStatus, PayloadTooLargeException, BadRequestException, UnsupportedMediaTypeException } from '@nestjs/common';
+import { requestIdOf, toErrorResponse } from '../errors/http-exception.filter.js';
+
+interface BodyParserError extends Error {
+  type?: string;
+  status?: number;
+  limit?: number;
+}
+
+const JSON_TYPES = ['application/json', 'application/*+json'];
+
+/** A request that carries a body must say it is JSON: anything else is a 415 naming the fix. */
+export function requireJsonBody(request: Request, response: Response, next: NextFunction): void {
+  const hasBody = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
+  if (!hasBody || request.is(JSON_TYPES)) return next();
+  const exception = new UnsupportedMediaTypeException(`Content-Type must be application/json, got ${request.headers['content-type'] ?? 'none'}`);
+  response.status(exception.getStatus()).json(toErrorResponse(exception, requestIdOf(request)));
+}
+
+/** JSON bodies only, up to `limit`; parser failures answer in the documented error shape. */
+export function jsonBodyParser(limit: string) {
+  return express.json({ limit, strict: true, type: JSON_TYPES });
+}
+
+export function bodyParserErrorHandler(error: BodyParserError, request: Request, response: Response, next: NextFunction): void {
+  const exception = toHttpException(error);
+  if (!exception) return next(error);
+  response.status(exception.getStatus()).json(toErrorResponse(exception, requestIdOf(request)));
+}
+
+function toHttpException(error: BodyParserError): HttpException | undefined {
+  switch (error.type) {
+    case 'entity.parse.failed':
+      return new BadRequestException(`Malformed JSON body: ${error.message}`);
+    case 'entity.too.large':
+      return new PayloadTooLargeException(`Request body is larger than the limit of ${error.limit} bytes`);
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return new UnsupportedMediaTypeException(error.message);
+    case 'request.aborted':
+    case 'request.size.invalid':
+    case 'stream.encoding.set':
+      return new HttpException(error.message, error.status ?? HttpStatus.BAD_REQUEST);
+    default:
+      return undefined;
+  }
+}

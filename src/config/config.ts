@@ -1,0 +1,121 @@
+import path from 'node:path';
+
+/** Everything Rampart reads from the environment, parsed once and validated at boot. */
+export interface RampartConfig {
+  /** Real PostgreSQL when set; embedded PGlite in `dataDir` when not. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  dbPoolSize: number;
+  migrateOnStart: boolean;
+  /** Ensure the demo tenant exists on start and print a fresh key for it. */
+  demo: boolean;
+  host: string;
+  port: number;
+  publicUrl: string;
+  logLevel: string;
+  bodyLimit: string;
+  /** Express `trust proxy`: which proxies may set X-Forwarded-For (client address for audit and lockout). */
+  trustProxy: string | undefined;
+  auth: {
+    /** Failed authentication attempts allowed per source address within the window. */
+    failureLimit: number;
+    failureWindowSeconds: number;
+  };
+  entra: EntraConfig;
+}
+
+export interface EntraConfig {
+  /** Accepted `aud` values (the Rampart app registration's client id and/or App ID URI); empty disables Entra sign-in. */
+  audiences: string[];
+  /** Authority host; `https://login.microsoftonline.com` for the public cloud, a local server in tests. */
+  authority: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+export function loadConfig(env: Env = process.env): RampartConfig {
+  const problems: string[] = [];
+  const read = new EnvReader(env, problems);
+
+  const databaseUrl = read.string('DATABASE_URL');
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  const host = read.string('HOST') ?? '127.0.0.1';
+  const port = read.integer('PORT', 3000, 0, 65535);
+  const config: RampartConfig = {
+    databaseUrl,
+    dataDir: path.resolve(read.string('RAMPART_DATA_DIR') ?? './data'),
+    dbPoolSize: read.integer('RAMPART_DB_POOL_SIZE', 10, 1, 500),
+    migrateOnStart: read.boolean('RAMPART_MIGRATE_ON_START', true),
+    demo: read.boolean('RAMPART_DEMO', databaseUrl === undefined),
+    host,
+    port,
+    publicUrl: read.string('RAMPART_PUBLIC_URL') ?? `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`,
+    logLevel: read.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
+    bodyLimit: read.string('RAMPART_BODY_LIMIT') ?? '1mb',
+    trustProxy: read.string('RAMPART_TRUST_PROXY'),
+    auth: {
+      failureLimit: read.integer('RAMPART_AUTH_FAILURE_LIMIT', 20, 1, 100000),
+      failureWindowSeconds: read.integer('RAMPART_AUTH_FAILURE_WINDOW_SECONDS', 60, 1, 86400),
+    },
+    entra: {
+      audiences: (read.string('ENTRA_AUDIENCE') ?? '')
+        .split(',')
+        .map((value) => value.trim())
+        .filter(Boolean),
+      authority: (read.string('ENTRA_AUTHORITY') ?? 'https://login.microsoftonline.com').replace(/\/+$/, ''),
+    },
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+class EnvReader {
+  constructor(
+    private readonly env: Env,
+    private readonly problems: string[],
+  ) {}
+
+  string(name: string): string | undefined {
+    const value = this.env[name]?.trim();
+    return value ? value : undefined;
+  }
+
+  integer(name: string, fallback: number, min: number, max: number): number {
+    const raw = this.string(name);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      this.problems.push(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+      return fallback;
+    }
+    return value;
+  }
+
+  boolean(name: string, fallback: boolean): boolean {
+    const raw = this.string(name)?.toLowerCase();
+    if (raw === undefined) return fallback;
+    if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+    if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+    this.problems.push(`${name} must be true or false, got "${raw}"`);
+    return fallback;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const raw = this.string(name);
+    if (raw === undefined) return fallback;
+    if ((allowed as readonly string[]).includes(raw)) return raw as T;
+    this.problems.push(`${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
+    return fallback;
+  }
+}
+
+/** Injection token for the loaded configuration. */
+export const RAMPART_CONFIG = Symbol('RAMPART_CONFIG');

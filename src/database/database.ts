@@ -1,0 +1,87 @@
+import { PGlite } from '@electric-sql/pglite';
+import { CamelCasePlugin, Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.js';
+import type { DB } from './schema.js';
+
+export type DatabaseKind = 'postgres' | 'pglite';
+
+/**
+ * A tenant's view of the database: one transaction, running as the restricted `rampart_app` role
+ * with `rampart.tenant_id` set, so row-level security hides every other tenant's rows even from a
+ * query that forgets its tenant filter. Repositories take this, never the system handle.
+ */
+export interface TenantScope {
+  readonly tenantId: string;
+  readonly db: Transaction<DB>;
+}
+
+export interface DatabaseOptions {
+  /** PostgreSQL connection string; embedded PGlite when absent. */
+  url?: string;
+  /** PGlite data directory; in memory when absent (tests). */
+  dataDir?: string;
+  poolSize?: number;
+}
+
+const APP_ROLE = 'rampart_app';
+
+export class Database {
+  private closed = false;
+
+  private constructor(
+    /**
+     * Cross-tenant access as the login role, for the few paths that must work before a tenant is
+     * known (API-key lookup, Entra tenant mapping, the tenant registry, migrations).
+     */
+    readonly system: Kysely<DB>,
+    readonly kind: DatabaseKind,
+    private readonly release: () => void = () => {},
+  ) {}
+
+  static async open(options: DatabaseOptions): Promise<Database> {
+    const plugins = [new CamelCasePlugin({ maintainNestedObjectKeys: true })];
+    if (options.url) {
+      const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+      return new Database(new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins }), 'postgres');
+    }
+    if (!options.dataDir) {
+      return new Database(new Kysely<DB>({ dialect: new PGliteDialect(await PGlite.create()), plugins }), 'pglite');
+    }
+    const unlock = lockDataDir(options.dataDir);
+    try {
+      const pglite = await PGlite.create(options.dataDir);
+      return new Database(new Kysely<DB>({ dialect: new PGliteDialect(pglite), plugins }), 'pglite', unlock);
+    } catch (error) {
+      unlock();
+      throw error;
+    }
+  }
+
+  /** Runs `work` in one transaction as the tenant; commits when it resolves, rolls back when it throws. */
+  async inTenant<T>(tenantId: string, work: (scope: TenantScope) => Promise<T>): Promise<T> {
+    return this.system.transaction().execute(async (trx) => {
+      await sql`set local role ${sql.raw(APP_ROLE)}`.execute(trx);
+      await sql`select set_config('rampart.tenant_id', ${tenantId}, true)`.execute(trx);
+      return work({ tenantId, db: trx });
+    });
+  }
+
+  /** Round-trip time of a trivial query, in milliseconds. */
+  async ping(): Promise<number> {
+    const started = performance.now();
+    await sql`select 1`.execute(this.system);
+    return performance.now() - started;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      await this.system.destroy();
+    } finally {
+      this.release();
+    }
+  }
+}

@@ -1,0 +1,42 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AppModule } from './app.module.js';
+import { migrateIfConfigured } from './bootstrap.js';
+import { configureApp } from './common/http/configure-app.js';
+import { RAMPART_CONFIG, type RampartConfig } from './config/config.js';
+import { DemoService } from './demo/demo.service.js';
+
+const QUICK_START_KEY = 'quick start (npm start)';
+
+async function main(): Promise<void> {
+  const startedAt = performance.now();
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, bufferLogs: true });
+  const config = app.get<RampartConfig>(RAMPART_CONFIG);
+  configureApp(app, config);
+  await migrateIfConfigured(app);
+  const demo = config.demo ? await app.get(DemoService).access(QUICK_START_KEY) : undefined;
+  await app.listen(config.port, config.host);
+
+  const url = config.publicUrl;
+  const lines = [
+    '',
+    `Rampart is running at ${url} (${config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}`}), ready in ${Math.round(performance.now() - startedAt)} ms`,
+    `  API docs:  ${url}/api/docs`,
+    `  Health:    ${url}/api/v1/health`,
+  ];
+  if (demo) {
+    lines.push(
+      `  Demo tenant: ${demo.tenant.name} (${demo.tenant.id})${demo.created ? ', created now' : ''}`,
+      `  API key (shown once, replaces the previous quick-start key):`,
+      `    ${demo.apiKey}`,
+      `  Try: curl -H "Authorization: Bearer ${demo.apiKey}" ${url}/api/v1/clients`,
+    );
+  }
+  process.stdout.write(`${lines.join('\n')}\n\n`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
