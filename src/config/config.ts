@@ -31,6 +31,26 @@ export interface EntraConfig {
   authority: string;
 }
 
+/** Every variable Rampart reads; the README documents each and docker-compose.yml sets only these. */
+export const ENV_VARS = [
+  'DATABASE_URL',
+  'RAMPART_DATA_DIR',
+  'RAMPART_DB_POOL_SIZE',
+  'RAMPART_MIGRATE_ON_START',
+  'RAMPART_DEMO',
+  'HOST',
+  'PORT',
+  'RAMPART_PUBLIC_URL',
+  'LOG_LEVEL',
+  'RAMPART_BODY_LIMIT',
+  'RAMPART_TRUST_PROXY',
+  'RAMPART_AUTH_FAILURE_LIMIT',
+  'RAMPART_AUTH_FAILURE_WINDOW_SECONDS',
+  'ENTRA_AUDIENCE',
+  'ENTRA_AUTHORITY',
+] as const;
+type EnvVar = (typeof ENV_VARS)[number];
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
@@ -83,12 +103,12 @@ class EnvReader {
     private readonly problems: string[],
   ) {}
 
-  string(name: string): string | undefined {
+  string(name: EnvVar): string | undefined {
     const value = this.env[name]?.trim();
     return value ? value : undefined;
   }
 
-  integer(name: string, fallback: number, min: number, max: number): number {
+  integer(name: EnvVar, fallback: number, min: number, max: number): number {
     const raw = this.string(name);
     if (raw === undefined) return fallback;
     const value = Number(raw);
@@ -99,7 +119,7 @@ class EnvReader {
     return value;
   }
 
-  boolean(name: string, fallback: boolean): boolean {
+  boolean(name: EnvVar, fallback: boolean): boolean {
     const raw = this.string(name)?.toLowerCase();
     if (raw === undefined) return fallback;
     if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
@@ -108,7 +128,7 @@ class EnvReader {
     return fallback;
   }
 
-  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+  oneOf<T extends string>(name: EnvVar, allowed: readonly T[], fallback: T): T {
     const raw = this.string(name);
     if (raw === undefined) return fallback;
     if ((allowed as readonly string[]).includes(raw)) return raw as T;

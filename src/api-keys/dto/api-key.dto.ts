@@ -9,16 +9,16 @@ export type ApiKeyStatus = (typeof API_KEY_STATUSES)[number];
 export class ApiKeyCreateDto {
   @ApiProperty({ example: 'PowerBI dashboard', maxLength: 100 })
   @Trim()
-  @IsString()
   @Length(1, 100)
+  @IsString()
   name!: string;
 
   @ApiProperty({ enum: SCOPES, isArray: true, example: ['clients:read'] })
-  @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(SCOPES.length)
   @ArrayUnique()
   @IsIn(SCOPES, { each: true, message: `each value in scopes must be one of: ${SCOPES.join(', ')}` })
+  @IsArray()
   scopes!: Scope[];
 
   @ApiPropertyOptional({ format: 'date-time', description: 'When the key stops working; never when absent.' })

@@ -22,8 +22,8 @@ export class AuditPageDto {
 export class AuditListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: 'client.deleted' })
   @IsOptional()
-  @IsString()
   @Matches(/^[a-z_]+\.[a-z_]+$/, { message: 'action must look like resource.verb, e.g. client.deleted' })
+  @IsString()
   action?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })

@@ -25,13 +25,13 @@ export type ClientSort = (typeof CLIENT_SORTS)[number];
 
 export class ExternalRefDto {
   @ApiProperty({ example: 'connectwise', description: 'The system the id belongs to: a PSA kind or another tool.' })
-  @IsString()
   @Matches(/^[a-z][a-z0-9_-]{0,39}$/, { message: 'system must be lowercase letters, digits, _ or - (up to 40)' })
+  @IsString()
   system!: string;
 
   @ApiProperty({ example: '19300' })
-  @IsString()
   @Length(1, 200)
+  @IsString()
   id!: string;
 }
 
@@ -57,47 +57,47 @@ class ClientDetailsDto {
 
   @ApiPropertyOptional({ type: [ExternalRefDto], maxItems: 20 })
   @IsOmittable()
-  @IsArray()
   @ArrayMaxSize(20)
   @ValidateNested({ each: true })
   @Type(() => ExternalRefDto)
+  @IsArray()
   externalRefs?: ExternalRefDto[];
 
   @ApiPropertyOptional({ type: [String], maxItems: 100, example: ['harbordental.com'], description: 'Email and web domains, lowercased.' })
   @IsOmittable()
   @LowercaseEach()
-  @IsArray()
   @ArrayMaxSize(100)
   @ArrayUnique()
   @IsFQDN({ require_tld: true }, { each: true, message: 'each value in domains must be a domain name such as example.com' })
+  @IsArray()
   domains?: string[];
 
   @ApiPropertyOptional({ type: Number, nullable: true, minimum: 0, maximum: 1000000 })
   @IsOptional()
-  @IsInt()
   @Min(0)
   @Max(1_000_000)
+  @IsInt()
   seats?: number | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 100, example: 'Premium' })
   @IsOptional()
   @Trim()
-  @IsString()
   @Length(1, 100)
+  @IsString()
   baseline?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 10000 })
   @IsOptional()
-  @IsString()
   @MaxLength(10_000)
+  @IsString()
   notes?: string | null;
 }
 
 export class ClientCreateDto extends ClientDetailsDto {
   @ApiProperty({ minLength: 1, maxLength: 200, example: 'Harbor Dental Group' })
   @Trim()
-  @IsString()
   @Length(1, 200)
+  @IsString()
   name!: string;
 }
 
@@ -106,16 +106,16 @@ export class ClientUpdateDto extends ClientDetailsDto {
   @ApiPropertyOptional({ minLength: 1, maxLength: 200 })
   @IsOmittable()
   @Trim()
-  @IsString()
   @Length(1, 200)
+  @IsString()
   name?: string;
 }
 
 export class ClientListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Case-insensitive part of the name.' })
   @IsOptional()
-  @IsString()
   @MaxLength(200)
+  @IsString()
   name?: string;
 
   @ApiPropertyOptional({ enum: CLIENT_STATUSES })
@@ -125,8 +125,8 @@ export class ClientListQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ example: 'Premium' })
   @IsOptional()
-  @IsString()
   @MaxLength(100)
+  @IsString()
   baseline?: string;
 
   @ApiPropertyOptional({ enum: CLIENT_SORTS, default: 'name', description: 'A leading `-` sorts descending.' })

@@ -11,15 +11,15 @@ export class PageQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
   @IsOptional()
   @Type(() => Number)
-  @IsInt()
   @Min(1)
   @Max(MAX_PAGE_SIZE)
+  @IsInt()
   limit: number = DEFAULT_PAGE_SIZE;
 
   @ApiPropertyOptional({ description: 'Opaque cursor from the previous page\'s `nextCursor`.' })
   @IsOptional()
-  @IsString()
   @MaxLength(1000)
+  @IsString()
   cursor?: string;
 }
 

@@ -6,6 +6,10 @@ export function createValidationPipe(): ValidationPipe {
   return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
+    // One problem per field: the first that fails, not every rule it also breaks. class-validator
+    // runs a property's decorators bottom-up, so DTOs put the type check (@IsString, @IsInt,
+    // @IsArray) nearest the property: "seats must be an integer", not "must not be greater than".
+    stopAtFirstError: true,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
     exceptionFactory: (errors) => {

@@ -1,0 +1,60 @@
+import { describe, expect, it } from '@jest/globals';
+import path from 'node:path';
+import { ConfigError, ENV_VARS, loadConfig } from './config.js';
+
+describe(loadConfig.name, () => {
+  it('runs embedded with the demo on by default', () => {
+    const config = loadConfig({});
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.dataDir).toBe(path.resolve('./data'));
+    expect(config.demo).toBe(true);
+    expect(config.migrateOnStart).toBe(true);
+    expect(config.port).toBe(3000);
+    expect(config.publicUrl).toBe('http://127.0.0.1:3000');
+    expect(config.entra.audiences).toEqual([]);
+  });
+
+  it('turns the demo off by default on a real PostgreSQL', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@db:5432/rampart' }).demo).toBe(false);
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@db:5432/rampart', RAMPART_DEMO: 'true' }).demo).toBe(true);
+  });
+
+  it('shows localhost in the public URL when listening on every interface', () => {
+    expect(loadConfig({ HOST: '0.0.0.0', PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
+  });
+
+  it('reads Entra audiences as a comma-separated list and trims the authority', () => {
+    const config = loadConfig({ ENTRA_AUDIENCE: 'api://rampart, 11111111-2222-3333-4444-555555555555', ENTRA_AUTHORITY: 'http://127.0.0.1:9999/' });
+    expect(config.entra.audiences).toEqual(['api://rampart', '11111111-2222-3333-4444-555555555555']);
+    expect(config.entra.authority).toBe('http://127.0.0.1:9999');
+  });
+
+  it('names every bad variable at once', () => {
+    const attempt = () => loadConfig({ PORT: 'eighty', RAMPART_DEMO: 'maybe', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://x' });
+    expect(attempt).toThrow(ConfigError);
+    try {
+      attempt();
+    } catch (error) {
+      const problems = (error as ConfigError).problems;
+      expect(problems).toHaveLength(4);
+      expect(problems.join('\n')).toMatch(/PORT must be an integer from 0 to 65535, got "eighty"/);
+      expect(problems.join('\n')).toMatch(/RAMPART_DEMO must be true or false/);
+      expect(problems.join('\n')).toMatch(/LOG_LEVEL must be one of/);
+      expect(problems.join('\n')).toMatch(/DATABASE_URL must start with postgres/);
+    }
+  });
+});
+
+describe('ENV_VARS', () => {
+  it('lists exactly the variables the loader reads', () => {
+    const read = new Set<string>();
+    const env = new Proxy({} as Record<string, string | undefined>, {
+      get: (_target, name) => {
+        if (typeof name === 'string') read.add(name);
+        return undefined;
+      },
+    });
+    loadConfig(env);
+    expect([...read].sort()).toEqual([...ENV_VARS].sort());
+  });
+});

@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
+import { migrations } from '../../migrations/index.js';
+import { migrateToLatest, migrationStatus } from '../../src/database/migrator.js';
+import type { DB } from '../../src/database/schema.js';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+
+/**
+ * Every column of every table in the Kysely types. The mapped type makes the compiler demand each
+ * typed column here; the test below demands each database column.
+ */
+const TYPED_COLUMNS: { [T in keyof DB]: { [C in keyof DB[T]]-?: true } } = {
+  tenants: { id: true, name: true, entraTenantId: true, isDemo: true, createdAt: true, updatedAt: true },
+  users: { id: true, tenantId: true, entraObjectId: true, email: true, displayName: true, role: true, lastSignInAt: true, createdAt: true, updatedAt: true },
+  apiKeys: { id: true, tenantId: true, name: true, prefix: true, keyHash: true, scopes: true, expiresAt: true, revokedAt: true, lastUsedAt: true, createdBy: true, createdAt: true },
+  auditLog: { id: true, tenantId: true, occurredAt: true, actorType: true, actorId: true, actorLabel: true, action: true, targetType: true, targetId: true, details: true, ip: true, requestId: true },
+  clients: { id: true, tenantId: true, name: true, status: true, externalRefs: true, domains: true, seats: true, baseline: true, notes: true, createdAt: true, updatedAt: true },
+};
+
+const snake = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+
+let testDb: TestDatabase;
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+});
+afterAll(() => testDb.drop());
+
+describe('schema', () => {
+  it('the Kysely types match the migrated tables column for column', async () => {
+    const { rows } = await sql<{ table: string; column: string }>`
+      select table_name as table, column_name as column from information_schema.columns
+      where table_schema = 'public' and table_name not like 'kysely_%' order by 1, 2`.execute(testDb.database.system);
+    const actual: Record<string, string[]> = {};
+    for (const row of rows) (actual[row.table] ??= []).push(row.column);
+    const typed = Object.fromEntries(Object.entries(TYPED_COLUMNS).map(([table, columns]) => [snake(table), Object.keys(columns).map(snake).sort()]));
+    expect(actual).toEqual(typed);
+  });
+
+  it('every migration file is registered, in order', () => {
+    const folder = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
+    const files = readdirSync(folder)
+      .filter((file) => /^\d{14}-.+\.ts$/.test(file))
+      .map((file) => file.replace(/\.ts$/, ''))
+      .sort();
+    expect(Object.keys(migrations)).toEqual(files);
+  });
+
+  it('migrating again is a no-op', async () => {
+    await expect(migrateToLatest(testDb.database.system)).resolves.toEqual({ applied: [], pending: [] });
+    const status = await migrationStatus(testDb.database.system);
+    expect(status.pending).toEqual([]);
+    expect(status.applied).toEqual(Object.keys(migrations));
+  });
+});

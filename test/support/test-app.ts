@@ -1,0 +1,47 @@
+import { Test } from '@nestjs/testing';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { PassThrough, type Writable } from 'node:stream';
+import { AppModule } from '../../src/app.module.js';
+import { ApiKeysService } from '../../src/api-keys/api-keys.service.js';
+import { systemOrigin } from '../../src/auth/caller.js';
+import { SCOPES, type Scope } from '../../src/auth/scopes.js';
+import { configureApp } from '../../src/common/http/configure-app.js';
+import { loadConfig, RAMPART_CONFIG, type RampartConfig } from '../../src/config/config.js';
+import { Database } from '../../src/database/database.js';
+import { LOG_DESTINATION } from '../../src/logging/logging.module.js';
+import { TenantsService } from '../../src/tenancy/tenants.service.js';
+
+export interface TestAppOptions {
+  database: Database;
+  env?: Record<string, string>;
+  logs?: Writable;
+}
+
+/** The real HTTP stack (guards, pipes, filters, body limits) over the suite's database. */
+export async function createTestApp(options: TestAppOptions): Promise<NestExpressApplication> {
+  const config: RampartConfig = loadConfig({ LOG_LEVEL: 'silent', RAMPART_MIGRATE_ON_START: 'false', RAMPART_AUTH_FAILURE_LIMIT: '1000', ...options.env });
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
+    .overrideProvider(RAMPART_CONFIG)
+    .useValue(config)
+    .overrideProvider(Database)
+    .useValue(options.database)
+    .overrideProvider(LOG_DESTINATION)
+    .useValue(options.logs ?? new PassThrough().resume())
+    .compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false });
+  configureApp(app, config);
+  await app.init();
+  return app;
+}
+
+export interface TenantWithKey {
+  tenantId: string;
+  key: string;
+}
+
+/** A tenant and a key for it, made through the same services the CLI uses. */
+export async function tenantWithKey(app: NestExpressApplication, name: string, scopes: readonly Scope[] = SCOPES): Promise<TenantWithKey> {
+  const tenant = await app.get(TenantsService).create(systemOrigin('test'), { name });
+  const key = await app.get(ApiKeysService).create({ ...systemOrigin('test'), tenantId: tenant.id, scopes: new Set(SCOPES) }, { name: `${name} key`, scopes: [...scopes] });
+  return { tenantId: tenant.id, key: key.key };
+}
