@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module.js';
 import { migrateIfConfigured } from './bootstrap.js';
+import { describeFatalError } from './common/errors/fatal-error.js';
 import { configureApp } from './common/http/configure-app.js';
 import { RAMPART_CONFIG, type RampartConfig } from './config/config.js';
 import { DemoService } from './demo/demo.service.js';
@@ -11,7 +12,7 @@ const QUICK_START_KEY = 'quick start (npm start)';
 
 async function main(): Promise<void> {
   const startedAt = performance.now();
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, bufferLogs: true, abortOnError: false });
   const config = app.get<RampartConfig>(RAMPART_CONFIG);
   configureApp(app, config);
   await migrateIfConfigured(app);
@@ -37,6 +38,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(describeFatalError(error));
   process.exit(1);
 });

@@ -50,7 +50,7 @@ export class FailedAuthLimiter {
   }
 
   private evictExpired(): void {
-    for (const source of [...this.windows.keys()]) this.current(source);
+    for (const source of this.windows.keys()) this.current(source);
     // A flood of distinct sources inside one window: forget the oldest rather than grow without bound.
     while (this.windows.size >= MAX_TRACKED_SOURCES) {
       const oldest = this.windows.keys().next().value;

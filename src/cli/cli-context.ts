@@ -16,7 +16,7 @@ export function print(output: Output, data: unknown, human: string): void {
 
 /** Runs a command against the same services as the server, then closes the database. */
 export async function withApp<T>(work: (app: INestApplicationContext) => Promise<T>, options: { migrate?: boolean } = {}): Promise<T> {
-  const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
+  const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'], abortOnError: false });
   try {
     if (options.migrate !== false) await migrateIfConfigured(app);
     return await work(app);

@@ -55,6 +55,6 @@ describe('ENV_VARS', () => {
       },
     });
     loadConfig(env);
-    expect([...read].sort()).toEqual([...ENV_VARS].sort());
+    expect([...read].toSorted()).toEqual([...ENV_VARS].toSorted());
   });
 });

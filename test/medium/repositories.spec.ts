@@ -67,7 +67,7 @@ describe(ClientsRepository.name, () => {
     const rows = await database.inTenant(tenant, (scope) => sut.list(scope, {}, { sort: 'createdAt', limit: 100 }));
     expect(new Set(rows.map((row) => row.sortKey)).size).toBe(1);
     const paged = await walk('createdAt', 1);
-    expect([...paged].sort()).toEqual([...names].sort());
+    expect([...paged].toSorted()).toEqual([...names].toSorted());
   });
 
   it('filters by a case-insensitive part of the name, with % and _ taken literally', async () => {

@@ -35,7 +35,7 @@ describe('schema', () => {
       where table_schema = 'public' and table_name not like 'kysely_%' order by 1, 2`.execute(testDb.database.system);
     const actual: Record<string, string[]> = {};
     for (const row of rows) (actual[row.table] ??= []).push(row.column);
-    const typed = Object.fromEntries(Object.entries(TYPED_COLUMNS).map(([table, columns]) => [snake(table), Object.keys(columns).map(snake).sort()]));
+    const typed = Object.fromEntries(Object.entries(TYPED_COLUMNS).map(([table, columns]) => [snake(table), Object.keys(columns).map(snake).toSorted()]));
     expect(actual).toEqual(typed);
   });
 
@@ -44,7 +44,7 @@ describe('schema', () => {
     const files = readdirSync(folder)
       .filter((file) => /^\d{14}-.+\.ts$/.test(file))
       .map((file) => file.replace(/\.ts$/, ''))
-      .sort();
+      .toSorted();
     expect(Object.keys(migrations)).toEqual(files);
   });
 

@@ -7,7 +7,7 @@ import { createTestDatabase } from './test-database.js';
 export interface CliDatabase {
   /** The environment that points the CLI at this database. */
   env: Record<string, string>;
-  /** Opens the database in this process, once the CLI processes are done with it. */
+  /** Opens the database in this process (once; later calls share it), after the CLI processes are done with it. */
   open(): Promise<Database>;
   drop(): Promise<void>;
 }
@@ -25,7 +25,7 @@ export async function createCliDatabase(): Promise<CliDatabase> {
   let database: Database | undefined;
   return {
     env: { RAMPART_DATA_DIR: dataDir },
-    open: async () => (database = await Database.open({ dataDir })),
+    open: async () => (database ??= await Database.open({ dataDir })),
     drop: async () => {
       await database?.close();
       rmSync(dataDir, { recursive: true, force: true });
