@@ -1,0 +1,102 @@
+import { describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { ENV_VARS, loadConfig } from '../../src/config/config.js';
+
+/**
+ * No Docker engine runs where the tests run, so docker-compose.yml, the Dockerfile, the README and
+ * .ci/run are held to what the code reads and does.
+ */
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
+
+interface ComposeService {
+  image?: string;
+  build?: string;
+  command?: string[];
+  environment?: Record<string, string>;
+  depends_on?: Record<string, { condition: string }>;
+  healthcheck?: { test: string[] };
+  ports?: string[];
+}
+
+const compose = parse(read('docker-compose.yml')) as { services: Record<string, ComposeService> };
+const packageJson = JSON.parse(read('package.json')) as { scripts: Record<string, string> };
+const dockerfile = read('Dockerfile');
+
+describe('docker-compose.yml', () => {
+  const { postgres, api } = compose.services;
+
+  it('runs PostgreSQL with a health check and the API built from this repository', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(['api', 'postgres']);
+    expect(postgres!.image).toMatch(/^postgres:1[5-9]/);
+    expect(postgres!.healthcheck!.test.join(' ')).toContain('pg_isready');
+    expect(api!.build).toBe('.');
+    expect(api!.depends_on).toEqual({ postgres: { condition: 'service_healthy' } });
+  });
+
+  it('sets only variables Rampart reads, and they parse', () => {
+    const env = api!.environment!;
+    expect(Object.keys(env).filter((name) => !(ENV_VARS as readonly string[]).includes(name))).toEqual([]);
+    const resolved = Object.fromEntries(Object.entries(env).map(([name, value]) => [name, value.replace(/\$\{[A-Z_]+:-([^}]*)\}/, '$1')]));
+    const config = loadConfig(resolved);
+    expect(config.host).toBe('0.0.0.0');
+  });
+
+  it('points the API at the postgres service with its own credentials', () => {
+    const url = new URL(api!.environment!.DATABASE_URL!);
+    const pgEnv = postgres!.environment!;
+    expect(url.hostname).toBe('postgres');
+    expect(decodeURIComponent(url.username)).toBe(pgEnv.POSTGRES_USER);
+    expect(decodeURIComponent(url.password)).toBe(pgEnv.POSTGRES_PASSWORD);
+    expect(url.pathname).toBe(`/${pgEnv.POSTGRES_DB}`);
+  });
+
+  it('runs the same entry point as npm start and checks the health route on the port it publishes', () => {
+    const startTarget = packageJson.scripts.start!.replace(/^node /, '');
+    expect(api!.command).toEqual(['node', startTarget]);
+    expect(dockerfile).toContain(`CMD ["node", "${startTarget}"]`);
+    const port = api!.environment!.PORT;
+    expect(api!.ports).toEqual([`${port}:${port}`]);
+    expect(api!.healthcheck!.test.join(' ')).toContain(`http://127.0.0.1:${port}/api/v1/health`);
+  });
+});
+
+describe('Dockerfile', () => {
+  it('installs from the lockfile, builds with the project\'s build script and ships the migrations', () => {
+    expect(dockerfile).toContain('RUN npm ci');
+    expect(dockerfile).toContain('npm run build');
+    expect(dockerfile).toContain('COPY migrations ./migrations');
+    expect(dockerfile).toMatch(/^USER node$/m);
+  });
+});
+
+describe('README and CI', () => {
+  const readme = read('README.md');
+
+  it('starts with the two commands, and they are the package scripts', () => {
+    const quickStart = readme.slice(0, readme.indexOf('## Configuration'));
+    expect(quickStart).toContain('npm ci && npm start');
+    expect(quickStart).toContain('npm ci && npm test');
+    expect(packageJson.scripts.start).toBeDefined();
+    expect(packageJson.scripts.test).toContain('jest');
+  });
+
+  it('documents every environment variable', () => {
+    expect(ENV_VARS.filter((name) => !readme.includes(`\`${name}\``))).toEqual([]);
+  });
+
+  it('documents every CLI command', () => {
+    for (const command of ['migrate', 'tenant create', 'api-key create', 'demo']) {
+      expect(readme).toContain(`npm run cli -- ${command}`);
+    }
+  });
+
+  it('CI runs the README\'s test command', () => {
+    const ci = read('.ci/run');
+    expect(ci).toContain('npm ci --no-audit --no-fund && npm test');
+    expect(ci).toMatch(/DATABASE_URL=.*npm test/);
+  });
+});
