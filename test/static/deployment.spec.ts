@@ -30,7 +30,7 @@ describe('docker-compose.yml', () => {
   const { postgres, api } = compose.services;
 
   it('runs PostgreSQL with a health check and the API built from this repository', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['api', 'postgres']);
+    expect(Object.keys(compose.services).toSorted()).toEqual(['api', 'postgres']);
     expect(postgres!.image).toMatch(/^postgres:1[5-9]/);
     expect(postgres!.healthcheck!.test.join(' ')).toContain('pg_isready');
     expect(api!.build).toBe('.');
