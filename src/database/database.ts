@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { Logger } from '@nestjs/common';
 import { CamelCasePlugin, Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
@@ -26,6 +27,7 @@ export interface DatabaseOptions {
 }
 
 const APP_ROLE = 'rampart_app';
+const logger = new Logger('Database');
 
 export class Database {
   private closed = false;
@@ -44,6 +46,9 @@ export class Database {
     const plugins = [new CamelCasePlugin({ maintainNestedObjectKeys: true })];
     if (options.url) {
       const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+      // An idle connection the server drops (restart, failover, idle timeout) must not take the
+      // process down; the pool replaces it on the next checkout.
+      pool.on('error', (error) => logger.warn(`Idle database connection lost: ${error.message}`));
       return new Database(new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins }), 'postgres');
     }
     if (!options.dataDir) {
