@@ -45,7 +45,7 @@ export function readPath(raw: unknown, path: string): unknown {
   return current;
 }
 
-const COERCE: Record<MappableAssetField, (value: unknown) => unknown> = {
+const COERCE: { [F in MappableAssetField]: (value: unknown) => NormalizedAsset[F] } = {
   hostname: toText,
   serialNumber: toText,
   osName: toText,
@@ -66,11 +66,15 @@ const COERCE: Record<MappableAssetField, (value: unknown) => unknown> = {
  */
 export function applyFieldMapping(asset: NormalizedAsset, mapping: FieldMapping | undefined, readCustomField: (raw: unknown, name: string) => unknown): NormalizedAsset {
   if (!mapping) return asset;
-  const mapped: Partial<Record<MappableAssetField, unknown>> = {};
+  const mapped: NormalizedAsset = { ...asset };
   for (const [field, source] of Object.entries(mapping) as [MappableAssetField, FieldMapping[MappableAssetField]][]) {
     if (!source) continue;
     const value = 'customField' in source ? readCustomField(asset.raw, source.customField) : readPath(asset.raw, source.path);
-    mapped[field] = COERCE[field](value);
+    setField(mapped, field, COERCE[field](value));
   }
-  return { ...asset, ...mapped };
+  return mapped;
+}
+
+function setField<F extends MappableAssetField>(asset: NormalizedAsset, field: F, value: NormalizedAsset[F]): void {
+  asset[field] = value;
 }
