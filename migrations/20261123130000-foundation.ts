@@ -109,7 +109,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`grant select, insert on audit_log to rampart_app`.execute(db);
 }
 
-async function isolateByTenant(db: Kysely<unknown>, table: string, column: string): Promise<void> {
+/** Frozen with this migration, so later migrations can reuse it without changing what this one did. */
+export async function isolateByTenant(db: Kysely<unknown>, table: string, column: string): Promise<void> {
   await sql`alter table ${sql.table(table)} enable row level security`.execute(db);
   await sql`alter table ${sql.table(table)} force row level security`.execute(db);
   await sql`

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely/migration';
 import * as foundation from './20261123130000-foundation.js';
+import * as integrations from './20261123150000-integrations.js';
 
 /**
  * Every migration, keyed by its file name. A test checks that each file in this folder is listed,
@@ -7,4 +8,5 @@ import * as foundation from './20261123130000-foundation.js';
  */
 export const migrations: Record<string, Migration> = {
   '20261123130000-foundation': foundation,
+  '20261123150000-integrations': integrations,
 };

@@ -7,11 +7,12 @@ import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DemoModule } from './demo/demo.module.js';
 import { HealthModule } from './health/health.module.js';
+import { IntegrationsModule } from './integrations/integrations.module.js';
 import { LoggingModule } from './logging/logging.module.js';
 import { TenancyModule } from './tenancy/tenancy.module.js';
 
 /** Shared by every process: configuration, the database and the domain services. */
-export const CORE_MODULES = [ConfigModule, DatabaseModule, TenancyModule, ApiKeysModule, ClientsModule, AuditModule, DemoModule];
+export const CORE_MODULES = [ConfigModule, DatabaseModule, TenancyModule, ApiKeysModule, ClientsModule, AuditModule, IntegrationsModule, DemoModule];
 
 /** The HTTP API. */
 @Module({

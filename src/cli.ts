@@ -4,11 +4,12 @@ import { CliError, type Output } from './cli/cli-context.js';
 import { registerApiKeyCommands } from './cli/commands/api-key.command.js';
 import { registerDemoCommand } from './cli/commands/demo.command.js';
 import { registerMigrateCommand } from './cli/commands/migrate.command.js';
+import { registerSyncCommand } from './cli/commands/sync.command.js';
 import { registerTenantCommands } from './cli/commands/tenant.command.js';
 import { describeFatalError, isExpectedError, registerExpectedError } from './common/errors/fatal-error.js';
 
 const program = new Command('rampart')
-  .description('Rampart administration: migrations, tenants, API keys, demo data')
+  .description('Rampart administration: migrations, tenants, API keys, PSA syncs, demo data')
   .option('--json', 'print machine-readable JSON')
   .showHelpAfterError()
   .exitOverride();
@@ -18,6 +19,7 @@ registerMigrateCommand(program, output);
 registerTenantCommands(program, output);
 registerApiKeyCommands(program, output);
 registerDemoCommand(program, output);
+registerSyncCommand(program, output);
 
 registerExpectedError(CliError);
 

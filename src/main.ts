@@ -7,6 +7,7 @@ import { describeFatalError } from './common/errors/fatal-error.js';
 import { configureApp } from './common/http/configure-app.js';
 import { RAMPART_CONFIG, type RampartConfig } from './config/config.js';
 import { DemoService } from './demo/demo.service.js';
+import { SyncService } from './integrations/sync/sync.service.js';
 
 const QUICK_START_KEY = 'quick start (npm start)';
 
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
   const config = app.get<RampartConfig>(RAMPART_CONFIG);
   configureApp(app, config);
   await migrateIfConfigured(app);
+  await app.get(SyncService).recoverAbandonedRuns();
   const demo = config.demo ? await app.get(DemoService).access(QUICK_START_KEY) : undefined;
   await app.listen(config.port, config.host);
 

@@ -5,7 +5,7 @@ import type { ClientRow, ClientStatus, ExternalRef } from '../database/schema.js
 import type { Position } from '../common/pagination/page.js';
 import type { ClientSort } from './dto/client.dto.js';
 
-const CLIENT_COLUMNS = ['id', 'tenantId', 'name', 'status', 'externalRefs', 'domains', 'seats', 'baseline', 'notes', 'createdAt', 'updatedAt'] as const;
+const CLIENT_COLUMNS = ['id', 'tenantId', 'integrationId', 'externalId', 'name', 'status', 'externalRefs', 'domains', 'seats', 'baseline', 'notes', 'createdAt', 'updatedAt'] as const;
 
 export interface ClientFields {
   name: string;

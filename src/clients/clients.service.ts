@@ -81,6 +81,8 @@ export function toClientResponse(row: ClientRow): ClientResponseDto {
     seats: row.seats,
     baseline: row.baseline,
     notes: row.notes,
+    integrationId: row.integrationId,
+    externalId: row.externalId,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

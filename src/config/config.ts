@@ -22,6 +22,16 @@ export interface RampartConfig {
     failureWindowSeconds: number;
   };
   entra: EntraConfig;
+  /**
+   * `keyId:base64key` pairs (32-byte keys) for PSA credentials at rest; the first encrypts, all
+   * decrypt, so a key can be rotated in. Unset on the embedded default: a key file in `dataDir`.
+   */
+  encryptionKeys: EncryptionKey[] | undefined;
+}
+
+export interface EncryptionKey {
+  id: string;
+  key: Buffer;
 }
 
 export interface EntraConfig {
@@ -48,6 +58,7 @@ export const ENV_VARS = [
   'RAMPART_AUTH_FAILURE_WINDOW_SECONDS',
   'ENTRA_AUDIENCE',
   'ENTRA_AUTHORITY',
+  'RAMPART_ENCRYPTION_KEYS',
 ] as const;
 type EnvVar = (typeof ENV_VARS)[number];
 
@@ -92,9 +103,24 @@ export function loadConfig(env: Env = process.env): RampartConfig {
         .filter(Boolean),
       authority: (read.string('ENTRA_AUTHORITY') ?? 'https://login.microsoftonline.com').replace(/\/+$/, ''),
     },
+    encryptionKeys: parseEncryptionKeys(read.string('RAMPART_ENCRYPTION_KEYS'), problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+function parseEncryptionKeys(value: string | undefined, problems: string[]): EncryptionKey[] | undefined {
+  if (value === undefined) return undefined;
+  const keys = value.split(',').map((pair) => pair.trim()).filter(Boolean).map((pair) => {
+    const [id, encoded] = pair.split(':');
+    const key = Buffer.from(encoded ?? '', 'base64');
+    if (!id || !/^[A-Za-z0-9_-]{1,40}$/.test(id) || key.length !== 32) {
+      problems.push('RAMPART_ENCRYPTION_KEYS must be keyId:base64 pairs of 32-byte keys, e.g. "k1:$(openssl rand -base64 32)"');
+    }
+    return { id: id ?? '', key };
+  });
+  if (new Set(keys.map((key) => key.id)).size !== keys.length) problems.push('RAMPART_ENCRYPTION_KEYS has a key id twice');
+  return keys;
 }
 
 class EnvReader {

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { AssetKind, FieldMapping, PsaKind } from '../integrations/psa-connector.js';
 
 /**
  * Kysely's view of the database, in camelCase (the CamelCasePlugin maps to snake_case columns).
@@ -78,6 +79,10 @@ export interface AuditLogTable {
 export interface ClientsTable {
   id: Generated<string>;
   tenantId: string;
+  /** The PSA integration this client was imported from, and its id there; null for manual clients. */
+  integrationId: string | null;
+  externalId: string | null;
+  lastSyncRunId: string | null;
   name: string;
   status: ColumnType<ClientStatus, ClientStatus | undefined, ClientStatus>;
   externalRefs: Json<ExternalRef[]>;
@@ -89,19 +94,115 @@ export interface ClientsTable {
   updatedAt: Timestamp;
 }
 
+export const SYNC_MODES = ['incremental', 'full'] as const;
+export type SyncMode = (typeof SYNC_MODES)[number];
+export type SyncRunStatus = 'queued' | 'running' | 'succeeded' | 'failed';
+export type SyncPhase = 'companies' | 'contacts' | 'assets' | 'deactivating';
+
+export interface IntegrationsTable {
+  id: string;
+  tenantId: string;
+  kind: PsaKind;
+  name: string;
+  /** Vendor settings without secrets (`baseUrl`, vendor ids). */
+  config: Json<Record<string, unknown>>;
+  /** Company types that become clients; null: the vendor's default. */
+  clientTypes: string[] | null;
+  includeInactive: Generated<boolean>;
+  fieldMapping: Json<FieldMapping>;
+  /** AES-256-GCM of the credentials JSON, tag appended; bound to tenant and integration id. */
+  credentialsCiphertext: Buffer | Uint8Array;
+  credentialsNonce: Buffer | Uint8Array;
+  credentialsKeyId: string;
+  /** Start of the last successful sync: the next incremental sync asks for changes since then. */
+  syncedThrough: NullableTimestamp;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+export interface SyncRunsTable {
+  id: Generated<string>;
+  tenantId: string;
+  integrationId: string;
+  mode: SyncMode;
+  status: ColumnType<SyncRunStatus, SyncRunStatus | undefined, SyncRunStatus>;
+  phase: SyncPhase | null;
+  changedSince: NullableTimestamp;
+  created: Generated<number>;
+  updated: Generated<number>;
+  deactivated: Generated<number>;
+  skipped: Generated<number>;
+  failed: Generated<number>;
+  pages: Generated<number>;
+  error: string | null;
+  requestedBy: string;
+  heartbeatAt: NullableTimestamp;
+  startedAt: NullableTimestamp;
+  finishedAt: NullableTimestamp;
+  createdAt: CreatedAt;
+}
+
+interface ImportedRecord {
+  id: Generated<string>;
+  tenantId: string;
+  clientId: string;
+  integrationId: string | null;
+  externalId: string | null;
+  active: Generated<boolean>;
+  raw: Json<unknown> | null;
+  sourceUpdatedAt: NullableTimestamp;
+  lastSyncRunId: string | null;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+export interface ContactsTable extends ImportedRecord {
+  firstName: string | null;
+  lastName: string | null;
+  email: string | null;
+  phone: string | null;
+  title: string | null;
+}
+
+export interface AssetsTable extends ImportedRecord {
+  kind: AssetKind;
+  name: string | null;
+  hostname: string | null;
+  serialNumber: string | null;
+  osName: string | null;
+  osVersion: string | null;
+  lastSeenAt: NullableTimestamp;
+  antivirusProduct: string | null;
+  antivirusStatus: string | null;
+  patchStatus: string | null;
+  missingPatches: number | null;
+  diskEncrypted: boolean | null;
+  warrantyEndsAt: NullableTimestamp;
+  lastBackupAt: NullableTimestamp;
+}
+
 export interface DB {
   tenants: TenantsTable;
   users: UsersTable;
   apiKeys: ApiKeysTable;
   auditLog: AuditLogTable;
   clients: ClientsTable;
+  integrations: IntegrationsTable;
+  syncRuns: SyncRunsTable;
+  contacts: ContactsTable;
+  assets: AssetsTable;
 }
 
 export type Tenant = Selectable<TenantsTable>;
 export type ApiKeyRow = Selectable<ApiKeysTable>;
 export type NewApiKey = Insertable<ApiKeysTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;
-export type ClientRow = Selectable<ClientsTable>;
+/** A client as the API shows it; `lastSyncRunId` is the sync engine's bookkeeping. */
+export type ClientRow = Omit<Selectable<ClientsTable>, 'lastSyncRunId'>;
 export type NewClient = Insertable<ClientsTable>;
 export type ClientUpdate = Updateable<ClientsTable>;
 export type UserRow = Selectable<UsersTable>;
+export type IntegrationRow = Selectable<IntegrationsTable>;
+export type SyncRunRow = Selectable<SyncRunsTable>;
+export type ContactRow = Selectable<ContactsTable>;
+export type AssetRow = Selectable<AssetsTable>;

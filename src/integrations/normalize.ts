@@ -70,6 +70,8 @@ export function applyFieldMapping(asset: NormalizedAsset, mapping: FieldMapping 
   for (const [field, source] of Object.entries(mapping) as [MappableAssetField, FieldMapping[MappableAssetField]][]) {
     if (!source) continue;
     const value = 'customField' in source ? readCustomField(asset.raw, source.customField) : readPath(asset.raw, source.path);
+    // A record without the mapped field keeps what the vendor's standard field said.
+    if (value === undefined) continue;
     setField(mapped, field, COERCE[field](value));
   }
   return mapped;

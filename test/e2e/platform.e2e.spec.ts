@@ -35,7 +35,20 @@ describe('OpenAPI', () => {
   it('describes every route, its inputs and its errors at /api/docs-json', async () => {
     const { body } = await api().get('/api/docs-json').expect(200);
     expect(body.openapi).toMatch(/^3\./);
-    expect(Object.keys(body.paths).toSorted()).toEqual(['/api/v1/api-keys', '/api/v1/api-keys/{id}', '/api/v1/audit-log', '/api/v1/clients', '/api/v1/clients/{id}', '/api/v1/health']);
+    expect(Object.keys(body.paths).toSorted()).toEqual([
+      '/api/v1/api-keys',
+      '/api/v1/api-keys/{id}',
+      '/api/v1/audit-log',
+      '/api/v1/clients',
+      '/api/v1/clients/{id}',
+      '/api/v1/health',
+      '/api/v1/integrations',
+      '/api/v1/integrations/{id}',
+      '/api/v1/integrations/{id}/sync',
+      '/api/v1/integrations/{id}/sync-runs',
+      '/api/v1/integrations/{id}/sync-runs/{runId}',
+      '/api/v1/integrations/{id}/test',
+    ]);
     expect(Object.keys(body.paths['/api/v1/clients/{id}']).toSorted()).toEqual(['delete', 'get', 'patch']);
     expect(body.components.schemas.ClientCreateDto.required).toEqual(['name']);
     expect(body.components.schemas.ClientCreateDto.properties.status.enum).toEqual(['active', 'inactive', 'prospect']);

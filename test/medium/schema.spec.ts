@@ -17,7 +17,24 @@ const TYPED_COLUMNS: { [T in keyof DB]: { [C in keyof DB[T]]-?: true } } = {
   users: { id: true, tenantId: true, entraObjectId: true, email: true, displayName: true, role: true, lastSignInAt: true, createdAt: true, updatedAt: true },
   apiKeys: { id: true, tenantId: true, name: true, prefix: true, keyHash: true, scopes: true, expiresAt: true, revokedAt: true, lastUsedAt: true, createdBy: true, createdAt: true },
   auditLog: { id: true, tenantId: true, occurredAt: true, actorType: true, actorId: true, actorLabel: true, action: true, targetType: true, targetId: true, details: true, ip: true, requestId: true },
-  clients: { id: true, tenantId: true, name: true, status: true, externalRefs: true, domains: true, seats: true, baseline: true, notes: true, createdAt: true, updatedAt: true },
+  clients: { id: true, tenantId: true, integrationId: true, externalId: true, lastSyncRunId: true, name: true, status: true, externalRefs: true, domains: true, seats: true, baseline: true, notes: true, createdAt: true, updatedAt: true },
+  integrations: {
+    id: true, tenantId: true, kind: true, name: true, config: true, clientTypes: true, includeInactive: true, fieldMapping: true,
+    credentialsCiphertext: true, credentialsNonce: true, credentialsKeyId: true, syncedThrough: true, createdAt: true, updatedAt: true,
+  },
+  syncRuns: {
+    id: true, tenantId: true, integrationId: true, mode: true, status: true, phase: true, changedSince: true, created: true, updated: true, deactivated: true,
+    skipped: true, failed: true, pages: true, error: true, requestedBy: true, heartbeatAt: true, startedAt: true, finishedAt: true, createdAt: true,
+  },
+  contacts: {
+    id: true, tenantId: true, clientId: true, integrationId: true, externalId: true, active: true, raw: true, sourceUpdatedAt: true, lastSyncRunId: true,
+    createdAt: true, updatedAt: true, firstName: true, lastName: true, email: true, phone: true, title: true,
+  },
+  assets: {
+    id: true, tenantId: true, clientId: true, integrationId: true, externalId: true, active: true, raw: true, sourceUpdatedAt: true, lastSyncRunId: true,
+    createdAt: true, updatedAt: true, kind: true, name: true, hostname: true, serialNumber: true, osName: true, osVersion: true, lastSeenAt: true,
+    antivirusProduct: true, antivirusStatus: true, patchStatus: true, missingPatches: true, diskEncrypted: true, warrantyEndsAt: true, lastBackupAt: true,
+  },
 };
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);

@@ -89,7 +89,7 @@ describe('README and CI', () => {
   });
 
   it('documents every CLI command', () => {
-    for (const command of ['migrate', 'tenant create', 'api-key create', 'demo']) {
+    for (const command of ['migrate', 'tenant create', 'api-key create', 'demo', 'sync']) {
       expect(readme).toContain(`npm run cli -- ${command}`);
     }
   });

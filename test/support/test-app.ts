@@ -8,6 +8,7 @@ import { SCOPES, type Scope } from '../../src/auth/scopes.js';
 import { configureApp } from '../../src/common/http/configure-app.js';
 import { loadConfig, RAMPART_CONFIG, type RampartConfig } from '../../src/config/config.js';
 import { Database } from '../../src/database/database.js';
+import { CONNECTOR_OPTIONS } from '../../src/integrations/connector-registry.js';
 import { LOG_DESTINATION } from '../../src/logging/logging.module.js';
 import { TenantsService } from '../../src/tenancy/tenants.service.js';
 
@@ -25,6 +26,9 @@ export async function createTestApp(options: TestAppOptions): Promise<NestExpres
     .useValue(config)
     .overrideProvider(Database)
     .useValue(options.database)
+    // PSA retries in tests take no wall time.
+    .overrideProvider(CONNECTOR_OPTIONS)
+    .useValue({ sleep: async () => {} })
     .overrideProvider(LOG_DESTINATION)
     .useValue(options.logs ?? new PassThrough().resume())
     .compile();

@@ -44,6 +44,9 @@ export class ClientResponseDto {
   @ApiProperty({ type: Number, nullable: true, example: 42 }) seats!: number | null;
   @ApiProperty({ type: String, nullable: true, example: 'Premium', description: 'Service tier (baseline) the client is on.' }) baseline!: string | null;
   @ApiProperty({ type: String, nullable: true }) notes!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The PSA integration that imported this client; null for clients made by hand.' })
+  integrationId!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: "The client's id in that PSA." }) externalId!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }

@@ -7,6 +7,7 @@ export interface PsaRequest {
   /** Relative to the base URL, or absolute (Link headers and Autotask's nextPageUrl are absolute). */
   url: string;
   params?: Record<string, string | number | boolean | undefined>;
+  /** JSON-encoded, except URLSearchParams, which is sent as a form (OAuth token endpoints accept only that). */
   body?: unknown;
   headers?: Record<string, string>;
 }
@@ -91,12 +92,17 @@ export class PsaHttpClient {
     const send = async () => {
       this.requestCount += 1;
       const auth = this.options.authorize ? await this.options.authorize() : {};
+      const isForm = request.body instanceof URLSearchParams;
       return this.http.request<string>({
         method: request.method ?? 'GET',
         url: request.url.replace(/^\//, ''),
         params: request.params,
-        data: request.body === undefined ? undefined : JSON.stringify(request.body),
-        headers: { ...(request.body === undefined ? {} : { 'Content-Type': 'application/json' }), ...auth, ...request.headers },
+        data: request.body === undefined ? undefined : isForm ? String(request.body) : JSON.stringify(request.body),
+        headers: {
+          ...(request.body === undefined ? {} : { 'Content-Type': isForm ? 'application/x-www-form-urlencoded' : 'application/json' }),
+          ...auth,
+          ...request.headers,
+        },
       });
     };
     let response: AxiosResponse<string>;

@@ -1,0 +1,33 @@
+import { describe, expect, it } from '@jest/globals';
+import type { NormalizedCompany } from '../psa-connector.js';
+import { isClient } from './client-filter.js';
+
+const company = (overrides: Partial<NormalizedCompany>): NormalizedCompany => ({
+  externalId: '1',
+  name: 'Acme',
+  types: ['Client'],
+  status: 'Active',
+  active: true,
+  domains: [],
+  updatedAt: null,
+  raw: {},
+  ...overrides,
+});
+
+describe(isClient.name, () => {
+  it('admits active companies of a listed type, in any case', () => {
+    expect(isClient(company({ types: ['client'] }), { types: ['Client'], includeInactive: false })).toBe(true);
+    expect(isClient(company({ types: ['Prospect', 'Client'] }), { types: ['Client'], includeInactive: false })).toBe(true);
+  });
+
+  it('refuses other types and inactive companies unless asked', () => {
+    expect(isClient(company({ types: ['Vendor'] }), { types: ['Client'], includeInactive: false })).toBe(false);
+    expect(isClient(company({ active: false }), { types: ['Client'], includeInactive: false })).toBe(false);
+    expect(isClient(company({ active: false }), { types: ['Client'], includeInactive: true })).toBe(true);
+  });
+
+  it('admits every type when the list is empty', () => {
+    expect(isClient(company({ types: [] }), { types: [], includeInactive: false })).toBe(true);
+    expect(isClient(company({ types: ['Vendor'] }), { types: [], includeInactive: false })).toBe(true);
+  });
+});

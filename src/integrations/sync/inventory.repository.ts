@@ -1,0 +1,216 @@
+import { Injectable } from '@nestjs/common';
+import { sql } from 'kysely';
+import type { TenantScope } from '../../database/database.js';
+import type { NormalizedAsset, NormalizedCompany, NormalizedContact } from '../psa-connector.js';
+
+export interface UpsertCounts {
+  created: number;
+  updated: number;
+}
+
+/** `xmax = 0` on the returned row: PostgreSQL's tell that an upsert inserted rather than updated. */
+const inserted = sql<boolean>`(xmax = 0)`.as('inserted');
+
+function countUpserts(rows: { inserted: boolean }[]): UpsertCounts {
+  const created = rows.filter((row) => row.inserted).length;
+  return { created, updated: rows.length - created };
+}
+
+/**
+ * What a PSA sync writes: clients, contacts and assets keyed by (integration, vendor id), so a
+ * re-run updates the same rows. Every row touched records the run, so a full sync can retire the
+ * rows the PSA no longer has without deleting anything.
+ */
+@Injectable()
+export class InventoryRepository {
+  async upsertClients(scope: TenantScope, integrationId: string, runId: string, companies: NormalizedCompany[], at: Date): Promise<UpsertCounts> {
+    if (companies.length === 0) return { created: 0, updated: 0 };
+    const rows = await scope.db
+      .insertInto('clients')
+      .values(
+        companies.map((company) => ({
+          tenantId: scope.tenantId,
+          integrationId,
+          externalId: company.externalId,
+          lastSyncRunId: runId,
+          name: company.name.slice(0, 200),
+          status: 'active' as const,
+          domains: company.domains,
+          externalRefs: JSON.stringify([{ system: 'psa', id: company.externalId }]),
+        })),
+      )
+      .onConflict((oc) =>
+        oc
+          .columns(['tenantId', 'integrationId', 'externalId'])
+          .where('integrationId', 'is not', null)
+          .doUpdateSet((eb) => ({ name: eb.ref('excluded.name'), status: 'active', domains: eb.ref('excluded.domains'), lastSyncRunId: runId, updatedAt: at })),
+      )
+      .returning(['id', inserted])
+      .execute();
+    return countUpserts(rows);
+  }
+
+  /** Companies the PSA still has but that no longer count as clients (type or status changed). */
+  async deactivateClients(scope: TenantScope, integrationId: string, runId: string, externalIds: string[], at: Date): Promise<number> {
+    if (externalIds.length === 0) return 0;
+    const rows = await scope.db
+      .updateTable('clients')
+      .set({ status: 'inactive', lastSyncRunId: runId, updatedAt: at })
+      .where('tenantId', '=', scope.tenantId)
+      .where('integrationId', '=', integrationId)
+      .where('externalId', 'in', externalIds)
+      .where('status', '!=', 'inactive')
+      .returning('id')
+      .execute();
+    return rows.length;
+  }
+
+  /** Rampart client ids for the given PSA company ids of one integration. */
+  async clientIdsByExternalId(scope: TenantScope, integrationId: string, externalIds: string[]): Promise<Map<string, string>> {
+    if (externalIds.length === 0) return new Map();
+    const rows = await scope.db
+      .selectFrom('clients')
+      .select(['id', 'externalId'])
+      .where('tenantId', '=', scope.tenantId)
+      .where('integrationId', '=', integrationId)
+      .where('externalId', 'in', [...new Set(externalIds)])
+      .execute();
+    return new Map(rows.map((row) => [row.externalId!, row.id]));
+  }
+
+  async upsertContacts(scope: TenantScope, integrationId: string, runId: string, contacts: (NormalizedContact & { clientId: string })[], at: Date): Promise<UpsertCounts> {
+    if (contacts.length === 0) return { created: 0, updated: 0 };
+    const rows = await scope.db
+      .insertInto('contacts')
+      .values(
+        contacts.map((contact) => ({
+          tenantId: scope.tenantId,
+          clientId: contact.clientId,
+          integrationId,
+          externalId: contact.externalId,
+          lastSyncRunId: runId,
+          firstName: contact.firstName,
+          lastName: contact.lastName,
+          email: contact.email,
+          phone: contact.phone,
+          title: contact.title,
+          active: contact.active,
+          raw: JSON.stringify(contact.raw),
+          sourceUpdatedAt: contact.updatedAt,
+        })),
+      )
+      .onConflict((oc) =>
+        oc
+          .columns(['tenantId', 'integrationId', 'externalId'])
+          .where('integrationId', 'is not', null)
+          .doUpdateSet((eb) => ({
+            clientId: eb.ref('excluded.clientId'),
+            firstName: eb.ref('excluded.firstName'),
+            lastName: eb.ref('excluded.lastName'),
+            email: eb.ref('excluded.email'),
+            phone: eb.ref('excluded.phone'),
+            title: eb.ref('excluded.title'),
+            active: eb.ref('excluded.active'),
+            raw: eb.ref('excluded.raw'),
+            sourceUpdatedAt: eb.ref('excluded.sourceUpdatedAt'),
+            lastSyncRunId: runId,
+            updatedAt: at,
+          })),
+      )
+      .returning(['id', inserted])
+      .execute();
+    return countUpserts(rows);
+  }
+
+  async upsertAssets(scope: TenantScope, integrationId: string, runId: string, assets: (NormalizedAsset & { clientId: string })[], at: Date): Promise<UpsertCounts> {
+    if (assets.length === 0) return { created: 0, updated: 0 };
+    const rows = await scope.db
+      .insertInto('assets')
+      .values(
+        assets.map((asset) => ({
+          tenantId: scope.tenantId,
+          clientId: asset.clientId,
+          integrationId,
+          externalId: asset.externalId,
+          lastSyncRunId: runId,
+          kind: asset.kind,
+          name: asset.name,
+          hostname: asset.hostname,
+          serialNumber: asset.serialNumber,
+          osName: asset.osName,
+          osVersion: asset.osVersion,
+          lastSeenAt: asset.lastSeenAt,
+          antivirusProduct: asset.antivirusProduct,
+          antivirusStatus: asset.antivirusStatus,
+          patchStatus: asset.patchStatus,
+          missingPatches: asset.missingPatches === null ? null : Math.max(0, asset.missingPatches),
+          diskEncrypted: asset.diskEncrypted,
+          warrantyEndsAt: asset.warrantyEndsAt,
+          lastBackupAt: asset.lastBackupAt,
+          active: asset.active,
+          raw: JSON.stringify(asset.raw),
+          sourceUpdatedAt: asset.updatedAt,
+        })),
+      )
+      .onConflict((oc) =>
+        oc
+          .columns(['tenantId', 'integrationId', 'externalId'])
+          .where('integrationId', 'is not', null)
+          .doUpdateSet((eb) => ({
+            clientId: eb.ref('excluded.clientId'),
+            kind: eb.ref('excluded.kind'),
+            name: eb.ref('excluded.name'),
+            hostname: eb.ref('excluded.hostname'),
+            serialNumber: eb.ref('excluded.serialNumber'),
+            osName: eb.ref('excluded.osName'),
+            osVersion: eb.ref('excluded.osVersion'),
+            lastSeenAt: eb.ref('excluded.lastSeenAt'),
+            antivirusProduct: eb.ref('excluded.antivirusProduct'),
+            antivirusStatus: eb.ref('excluded.antivirusStatus'),
+            patchStatus: eb.ref('excluded.patchStatus'),
+            missingPatches: eb.ref('excluded.missingPatches'),
+            diskEncrypted: eb.ref('excluded.diskEncrypted'),
+            warrantyEndsAt: eb.ref('excluded.warrantyEndsAt'),
+            lastBackupAt: eb.ref('excluded.lastBackupAt'),
+            active: eb.ref('excluded.active'),
+            raw: eb.ref('excluded.raw'),
+            sourceUpdatedAt: eb.ref('excluded.sourceUpdatedAt'),
+            lastSyncRunId: runId,
+            updatedAt: at,
+          })),
+      )
+      .returning(['id', inserted])
+      .execute();
+    return countUpserts(rows);
+  }
+
+  /**
+   * After a full sync: whatever this integration imported that the run did not see has vanished
+   * from the PSA. It is marked inactive, never deleted, so history that refers to it stays whole.
+   */
+  async deactivateUnseen(scope: TenantScope, integrationId: string, runId: string, at: Date): Promise<number> {
+    const clients = await scope.db
+      .updateTable('clients')
+      .set({ status: 'inactive', updatedAt: at })
+      .where('tenantId', '=', scope.tenantId)
+      .where('integrationId', '=', integrationId)
+      .where('status', '!=', 'inactive')
+      .where((eb) => eb.or([eb('lastSyncRunId', 'is', null), eb('lastSyncRunId', '!=', runId)]))
+      .returning('id')
+      .execute();
+    let total = clients.length;
+    for (const table of ['contacts', 'assets'] as const) {
+      const rows = await scope.db
+        .updateTable(table)
+        .set({ active: false, updatedAt: at })
+        .where('tenantId', '=', scope.tenantId)
+        .where('integrationId', '=', integrationId)
+        .where('active', '=', true)
+        .where((eb) => eb.or([eb('lastSyncRunId', 'is', null), eb('lastSyncRunId', '!=', runId)]))
+        .returning('id')
+        .execute();
+      total += rows.length;
+    }
+    return total;
+  }
+}
