@@ -11,6 +11,21 @@ export interface UpsertCounts {
 /** `xmax = 0` on the returned row: PostgreSQL's tell that an upsert inserted rather than updated. */
 const inserted = sql<boolean>`(xmax = 0)`.as('inserted');
 
+/** Columns a sync overwrites with what the PSA sent (everything it imports). */
+const CONTACT_FIELDS = ['clientId', 'firstName', 'lastName', 'email', 'phone', 'title', 'active', 'raw', 'sourceUpdatedAt'] as const;
+const ASSET_FIELDS = [
+  'clientId', 'kind', 'name', 'hostname', 'serialNumber', 'osName', 'osVersion', 'lastSeenAt', 'antivirusProduct', 'antivirusStatus',
+  'patchStatus', 'missingPatches', 'diskEncrypted', 'warrantyEndsAt', 'lastBackupAt', 'active', 'raw', 'sourceUpdatedAt',
+] as const;
+
+/**
+ * `{column: excluded.column}` for an upsert's update branch. Kysely cannot type an object built from a
+ * list, so the values are typed `never` (assignable to any column): each is that same column's new value.
+ */
+function fromExcluded<Column extends string>(eb: { ref(reference: `excluded.${Column}`): unknown }, columns: readonly Column[]) {
+  return Object.fromEntries(columns.map((column) => [column, eb.ref(`excluded.${column}`)])) as Record<Column, never>;
+}
+
 function countUpserts(rows: { inserted: boolean }[]): UpsertCounts {
   const created = rows.filter((row) => row.inserted).length;
   return { created, updated: rows.length - created };
@@ -103,19 +118,7 @@ export class InventoryRepository {
         oc
           .columns(['tenantId', 'integrationId', 'externalId'])
           .where('integrationId', 'is not', null)
-          .doUpdateSet((eb) => ({
-            clientId: eb.ref('excluded.clientId'),
-            firstName: eb.ref('excluded.firstName'),
-            lastName: eb.ref('excluded.lastName'),
-            email: eb.ref('excluded.email'),
-            phone: eb.ref('excluded.phone'),
-            title: eb.ref('excluded.title'),
-            active: eb.ref('excluded.active'),
-            raw: eb.ref('excluded.raw'),
-            sourceUpdatedAt: eb.ref('excluded.sourceUpdatedAt'),
-            lastSyncRunId: runId,
-            updatedAt: at,
-          })),
+          .doUpdateSet((eb) => ({ ...fromExcluded(eb, CONTACT_FIELDS), lastSyncRunId: runId, updatedAt: at })),
       )
       .returning(['id', inserted])
       .execute();
@@ -156,28 +159,7 @@ export class InventoryRepository {
         oc
           .columns(['tenantId', 'integrationId', 'externalId'])
           .where('integrationId', 'is not', null)
-          .doUpdateSet((eb) => ({
-            clientId: eb.ref('excluded.clientId'),
-            kind: eb.ref('excluded.kind'),
-            name: eb.ref('excluded.name'),
-            hostname: eb.ref('excluded.hostname'),
-            serialNumber: eb.ref('excluded.serialNumber'),
-            osName: eb.ref('excluded.osName'),
-            osVersion: eb.ref('excluded.osVersion'),
-            lastSeenAt: eb.ref('excluded.lastSeenAt'),
-            antivirusProduct: eb.ref('excluded.antivirusProduct'),
-            antivirusStatus: eb.ref('excluded.antivirusStatus'),
-            patchStatus: eb.ref('excluded.patchStatus'),
-            missingPatches: eb.ref('excluded.missingPatches'),
-            diskEncrypted: eb.ref('excluded.diskEncrypted'),
-            warrantyEndsAt: eb.ref('excluded.warrantyEndsAt'),
-            lastBackupAt: eb.ref('excluded.lastBackupAt'),
-            active: eb.ref('excluded.active'),
-            raw: eb.ref('excluded.raw'),
-            sourceUpdatedAt: eb.ref('excluded.sourceUpdatedAt'),
-            lastSyncRunId: runId,
-            updatedAt: at,
-          })),
+          .doUpdateSet((eb) => ({ ...fromExcluded(eb, ASSET_FIELDS), lastSyncRunId: runId, updatedAt: at })),
       )
       .returning(['id', inserted])
       .execute();
