@@ -6,13 +6,14 @@ import { ClientsModule } from './clients/clients.module.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DemoModule } from './demo/demo.module.js';
+import { EvidenceModule } from './evidence/evidence.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IntegrationsModule } from './integrations/integrations.module.js';
 import { LoggingModule } from './logging/logging.module.js';
 import { TenancyModule } from './tenancy/tenancy.module.js';
 
 /** Shared by every process: configuration, the database and the domain services. */
-export const CORE_MODULES = [ConfigModule, DatabaseModule, TenancyModule, ApiKeysModule, ClientsModule, AuditModule, IntegrationsModule, DemoModule];
+export const CORE_MODULES = [ConfigModule, DatabaseModule, TenancyModule, ApiKeysModule, ClientsModule, AuditModule, IntegrationsModule, EvidenceModule, DemoModule];
 
 /** The HTTP API. */
 @Module({

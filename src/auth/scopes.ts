@@ -1,7 +1,7 @@
 import type { UserRole } from '../database/schema.js';
 
 /** What a caller may do. API keys carry scopes; people get them from their role. */
-export const SCOPES = ['clients:read', 'clients:write', 'integrations:read', 'integrations:write', 'api_keys:read', 'api_keys:write', 'audit:read'] as const;
+export const SCOPES = ['clients:read', 'clients:write', 'integrations:read', 'integrations:write', 'evidence:write', 'api_keys:read', 'api_keys:write', 'audit:read'] as const;
 export type Scope = (typeof SCOPES)[number];
 
 export const ROLE_SCOPES: Record<UserRole, readonly Scope[]> = {

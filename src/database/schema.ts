@@ -165,6 +165,8 @@ export interface ContactsTable extends ImportedRecord {
 }
 
 export interface AssetsTable extends ImportedRecord {
+  /** The tool that pushed the asset (`ninjaone`, `datto-rmm`, ...); null for PSA imports. */
+  source: string | null;
   kind: AssetKind;
   name: string | null;
   hostname: string | null;
@@ -181,6 +183,17 @@ export interface AssetsTable extends ImportedRecord {
   lastBackupAt: NullableTimestamp;
 }
 
+export interface FactsTable {
+  id: Generated<string>;
+  tenantId: string;
+  clientId: string;
+  key: string;
+  value: Json<unknown>;
+  source: string;
+  observedAt: Timestamp;
+  receivedAt: CreatedAt;
+}
+
 export interface DB {
   tenants: TenantsTable;
   users: UsersTable;
@@ -191,6 +204,7 @@ export interface DB {
   syncRuns: SyncRunsTable;
   contacts: ContactsTable;
   assets: AssetsTable;
+  facts: FactsTable;
 }
 
 export type Tenant = Selectable<TenantsTable>;
@@ -206,3 +220,4 @@ export type IntegrationRow = Selectable<IntegrationsTable>;
 export type SyncRunRow = Selectable<SyncRunsTable>;
 export type ContactRow = Selectable<ContactsTable>;
 export type AssetRow = Selectable<AssetsTable>;
+export type FactRow = Selectable<FactsTable>;

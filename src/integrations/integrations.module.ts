@@ -22,6 +22,6 @@ import { SyncService } from './sync/sync.service.js';
     SyncService,
     IntegrationsService,
   ],
-  exports: [IntegrationsService, SyncService],
+  exports: [IntegrationsService, SyncService, InventoryRepository],
 })
 export class IntegrationsModule {}

@@ -32,9 +32,10 @@ const TYPED_COLUMNS: { [T in keyof DB]: { [C in keyof DB[T]]-?: true } } = {
   },
   assets: {
     id: true, tenantId: true, clientId: true, integrationId: true, externalId: true, active: true, raw: true, sourceUpdatedAt: true, lastSyncRunId: true,
-    createdAt: true, updatedAt: true, kind: true, name: true, hostname: true, serialNumber: true, osName: true, osVersion: true, lastSeenAt: true,
+    createdAt: true, updatedAt: true, source: true, kind: true, name: true, hostname: true, serialNumber: true, osName: true, osVersion: true, lastSeenAt: true,
     antivirusProduct: true, antivirusStatus: true, patchStatus: true, missingPatches: true, diskEncrypted: true, warrantyEndsAt: true, lastBackupAt: true,
   },
+  facts: { id: true, tenantId: true, clientId: true, key: true, value: true, source: true, observedAt: true, receivedAt: true },
 };
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
+import type { Position } from '../../common/pagination/page.js';
 import type { TenantScope } from '../../database/database.js';
+import type { AssetRow } from '../../database/schema.js';
 import type { NormalizedAsset, NormalizedCompany, NormalizedContact } from '../psa-connector.js';
 
 export interface UpsertCounts {
@@ -25,6 +27,33 @@ const ASSET_FIELDS = [
 function fromExcluded<Column extends string>(eb: { ref(reference: `excluded.${Column}`): unknown }, columns: readonly Column[]) {
   return Object.fromEntries(columns.map((column) => [column, eb.ref(`excluded.${column}`)])) as Record<Column, never>;
 }
+
+/** An asset's own columns, whoever sent it (a PSA sync or a tool's batch). */
+function assetColumns(asset: AssetRecord) {
+  return {
+    clientId: asset.clientId,
+    externalId: asset.externalId,
+    kind: asset.kind,
+    name: asset.name,
+    hostname: asset.hostname,
+    serialNumber: asset.serialNumber,
+    osName: asset.osName,
+    osVersion: asset.osVersion,
+    lastSeenAt: asset.lastSeenAt,
+    antivirusProduct: asset.antivirusProduct,
+    antivirusStatus: asset.antivirusStatus,
+    patchStatus: asset.patchStatus,
+    missingPatches: asset.missingPatches === null ? null : Math.max(0, asset.missingPatches),
+    diskEncrypted: asset.diskEncrypted,
+    warrantyEndsAt: asset.warrantyEndsAt,
+    lastBackupAt: asset.lastBackupAt,
+    active: asset.active,
+    raw: JSON.stringify(asset.raw),
+    sourceUpdatedAt: asset.updatedAt,
+  };
+}
+
+export type AssetRecord = Omit<NormalizedAsset, 'companyExternalId'> & { clientId: string };
 
 function countUpserts(rows: { inserted: boolean }[]): UpsertCounts {
   const created = rows.filter((row) => row.inserted).length;
@@ -125,41 +154,48 @@ export class InventoryRepository {
     return countUpserts(rows);
   }
 
-  async upsertAssets(scope: TenantScope, integrationId: string, runId: string, assets: (NormalizedAsset & { clientId: string })[], at: Date): Promise<UpsertCounts> {
+  async upsertAssets(scope: TenantScope, integrationId: string, runId: string, assets: AssetRecord[], at: Date): Promise<UpsertCounts> {
     if (assets.length === 0) return { created: 0, updated: 0 };
     const rows = await scope.db
       .insertInto('assets')
       .values(
-        assets.map((asset) => ({
-          tenantId: scope.tenantId,
-          clientId: asset.clientId,
-          integrationId,
-          externalId: asset.externalId,
-          lastSyncRunId: runId,
-          kind: asset.kind,
-          name: asset.name,
-          hostname: asset.hostname,
-          serialNumber: asset.serialNumber,
-          osName: asset.osName,
-          osVersion: asset.osVersion,
-          lastSeenAt: asset.lastSeenAt,
-          antivirusProduct: asset.antivirusProduct,
-          antivirusStatus: asset.antivirusStatus,
-          patchStatus: asset.patchStatus,
-          missingPatches: asset.missingPatches === null ? null : Math.max(0, asset.missingPatches),
-          diskEncrypted: asset.diskEncrypted,
-          warrantyEndsAt: asset.warrantyEndsAt,
-          lastBackupAt: asset.lastBackupAt,
-          active: asset.active,
-          raw: JSON.stringify(asset.raw),
-          sourceUpdatedAt: asset.updatedAt,
-        })),
+        assets.map((asset) => ({ ...assetColumns(asset), tenantId: scope.tenantId, integrationId, lastSyncRunId: runId })),
       )
       .onConflict((oc) =>
         oc
           .columns(['tenantId', 'integrationId', 'externalId'])
           .where('integrationId', 'is not', null)
           .doUpdateSet((eb) => ({ ...fromExcluded(eb, ASSET_FIELDS), lastSyncRunId: runId, updatedAt: at })),
+      )
+      .returning(['id', inserted])
+      .execute();
+    return countUpserts(rows);
+  }
+
+  /** A client's assets from every source, by kind then hostname. */
+  async listAssets(scope: TenantScope, clientId: string, options: { limit: number; after?: Position }): Promise<(AssetRow & { sortKey: string })[]> {
+    let query = scope.db
+      .selectFrom('assets')
+      .selectAll()
+      .select(sql<string>`kind || '/' || coalesce(hostname, '') || '/' || id`.as('sortKey'))
+      .where('tenantId', '=', scope.tenantId)
+      .where('clientId', '=', clientId);
+    if (options.after) query = query.where(sql<boolean>`kind || '/' || coalesce(hostname, '') || '/' || id > ${options.after.key}`);
+    return query.orderBy(sql`kind || '/' || coalesce(hostname, '') || '/' || id`).limit(options.limit + 1).execute();
+  }
+
+  /** Assets a tool owns (RMM, EDR, backup), keyed by the tool's name and its own ids. */
+  async upsertToolAssets(scope: TenantScope, source: string, assets: AssetRecord[], at: Date): Promise<UpsertCounts> {
+    if (assets.length === 0) return { created: 0, updated: 0 };
+    const rows = await scope.db
+      .insertInto('assets')
+      .values(assets.map((asset) => ({ ...assetColumns(asset), tenantId: scope.tenantId, source })))
+      .onConflict((oc) =>
+        oc
+          .columns(['tenantId', 'source', 'externalId'])
+          .where('integrationId', 'is', null)
+          .where('source', 'is not', null)
+          .doUpdateSet((eb) => ({ ...fromExcluded(eb, ASSET_FIELDS), updatedAt: at })),
       )
       .returning(['id', inserted])
       .execute();
