@@ -91,8 +91,10 @@ export function newestPerKey(facts: FactInput[]): FactInput[] {
   return [...newest.values()];
 }
 
+const date = (value: string | undefined) => (value ? new Date(value) : null);
+const iso = (value: Date | null) => value?.toISOString() ?? null;
+
 export function toAssetRecord(clientId: string, asset: AssetInputDto): AssetRecord {
-  const date = (value: string | undefined) => (value ? new Date(value) : null);
   return {
     clientId,
     externalId: asset.externalId,
@@ -121,7 +123,6 @@ function toFactResponse(row: FactRow): FactResponseDto {
 }
 
 function toAssetResponse(row: AssetRow): AssetResponseDto {
-  const iso = (value: Date | null) => value?.toISOString() ?? null;
   return {
     id: row.id,
     kind: row.kind,
