@@ -8,12 +8,13 @@ import { DatabaseModule } from './database/database.module.js';
 import { DemoModule } from './demo/demo.module.js';
 import { EvidenceModule } from './evidence/evidence.module.js';
 import { HealthModule } from './health/health.module.js';
+import { ImportsModule } from './imports/imports.module.js';
 import { IntegrationsModule } from './integrations/integrations.module.js';
 import { LoggingModule } from './logging/logging.module.js';
 import { TenancyModule } from './tenancy/tenancy.module.js';
 
 /** Shared by every process: configuration, the database and the domain services. */
-export const CORE_MODULES = [ConfigModule, DatabaseModule, TenancyModule, ApiKeysModule, ClientsModule, AuditModule, IntegrationsModule, EvidenceModule, DemoModule];
+export const CORE_MODULES = [ConfigModule, DatabaseModule, TenancyModule, ApiKeysModule, ClientsModule, AuditModule, IntegrationsModule, EvidenceModule, ImportsModule, DemoModule];
 
 /** The HTTP API. */
 @Module({

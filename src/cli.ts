@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { CliError, type Output } from './cli/cli-context.js';
 import { registerApiKeyCommands } from './cli/commands/api-key.command.js';
 import { registerDemoCommand } from './cli/commands/demo.command.js';
+import { registerImportCsvCommand } from './cli/commands/import-csv.command.js';
 import { registerMigrateCommand } from './cli/commands/migrate.command.js';
 import { registerSyncCommand } from './cli/commands/sync.command.js';
 import { registerTenantCommands } from './cli/commands/tenant.command.js';
@@ -20,6 +21,7 @@ registerTenantCommands(program, output);
 registerApiKeyCommands(program, output);
 registerDemoCommand(program, output);
 registerSyncCommand(program, output);
+registerImportCsvCommand(program, output);
 
 registerExpectedError(CliError);
 

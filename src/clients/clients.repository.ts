@@ -5,6 +5,7 @@ import type { ClientRow, ClientStatus, ExternalRef } from '../database/schema.js
 import type { Position } from '../common/pagination/page.js';
 import type { ClientSort } from './dto/client.dto.js';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CLIENT_COLUMNS = ['id', 'tenantId', 'integrationId', 'externalId', 'name', 'status', 'externalRefs', 'domains', 'seats', 'baseline', 'notes', 'createdAt', 'updatedAt'] as const;
 
 export interface ClientFields {
@@ -42,6 +43,19 @@ export class ClientsRepository {
 
   findById(scope: TenantScope, id: string): Promise<ClientRow | undefined> {
     return scope.db.selectFrom('clients').select(CLIENT_COLUMNS).where('tenantId', '=', scope.tenantId).where('id', '=', id).executeTakeFirst();
+  }
+
+  /** Clients whose id is one of `refs` or whose name matches one of them, ignoring case. */
+  findByIdsOrNames(scope: TenantScope, refs: string[]): Promise<ClientRow[]> {
+    if (refs.length === 0) return Promise.resolve([]);
+    const ids = refs.filter((ref) => UUID.test(ref));
+    const names = refs.map((ref) => ref.toLowerCase());
+    return scope.db
+      .selectFrom('clients')
+      .select(CLIENT_COLUMNS)
+      .where('tenantId', '=', scope.tenantId)
+      .where((eb) => eb.or([...(ids.length ? [eb('id', 'in', ids)] : []), eb(eb.fn('lower', ['name']), 'in', names)]))
+      .execute();
   }
 
   async list(scope: TenantScope, filter: ClientFilter, options: { sort: ClientSort; limit: number; after?: Position }): Promise<(ClientRow & { sortKey: string })[]> {

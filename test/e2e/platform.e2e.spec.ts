@@ -45,6 +45,7 @@ describe('OpenAPI', () => {
       '/api/v1/clients/{id}/assets:batch',
       '/api/v1/clients/{id}/facts',
       '/api/v1/health',
+      '/api/v1/imports/csv',
       '/api/v1/integrations',
       '/api/v1/integrations/{id}',
       '/api/v1/integrations/{id}/sync',

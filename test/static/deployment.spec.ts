@@ -89,7 +89,7 @@ describe('README and CI', () => {
   });
 
   it('documents every CLI command', () => {
-    for (const command of ['migrate', 'tenant create', 'api-key create', 'demo', 'sync']) {
+    for (const command of ['migrate', 'tenant create', 'api-key create', 'demo', 'sync', 'import-csv']) {
       expect(readme).toContain(`npm run cli -- ${command}`);
     }
   });

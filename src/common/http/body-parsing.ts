@@ -9,11 +9,14 @@ interface BodyParserError extends Error {
 }
 
 const JSON_TYPES = ['application/json', 'application/*+json'];
+/** The one route that takes a spreadsheet rather than JSON. */
+export const CSV_UPLOAD_PATH = '/api/v1/imports/csv';
+const CSV_LIMIT = '10mb';
 
-/** A request that carries a body must say it is JSON: anything else is a 415 naming the fix. */
+/** A request that carries a body must say it is JSON (or CSV, where CSV is taken): anything else is a 415 naming the fix. */
 export function requireJsonBody(request: Request, response: Response, next: NextFunction): void {
   const hasBody = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
-  if (!hasBody || request.is(JSON_TYPES)) return next();
+  if (!hasBody || request.is(JSON_TYPES) || (request.path === CSV_UPLOAD_PATH && request.is('text/csv'))) return next();
   const exception = new UnsupportedMediaTypeException(`Content-Type must be application/json, got ${request.headers['content-type'] ?? 'none'}`);
   response.status(exception.getStatus()).json(toErrorResponse(exception, requestIdOf(request)));
 }
@@ -21,6 +24,10 @@ export function requireJsonBody(request: Request, response: Response, next: Next
 /** JSON bodies only, up to `limit`; parser failures answer in the documented error shape. */
 export function jsonBodyParser(limit: string) {
   return express.json({ limit, strict: true, type: JSON_TYPES });
+}
+
+export function csvBodyParser() {
+  return express.text({ limit: CSV_LIMIT, type: 'text/csv' });
 }
 
 export function bodyParserErrorHandler(error: BodyParserError, request: Request, response: Response, next: NextFunction): void {
