@@ -1,6 +1,6 @@
-import { FakeConnectwise } from '../test/fakes/connectwise/fake-connectwise.js';
-import { type FakeRequest, type FakeResponse, FakePsaServer, type FakeVendor } from '../test/fakes/fake-psa-server.js';
-import { generatePortfolio } from '../test/fakes/portfolio.js';
+import { FakeConnectwise } from '../src/demo/psa/fake-connectwise.js';
+import { type FakeRequest, type FakeResponse, FakePsaServer, type FakeVendor } from '../src/demo/psa/fake-psa-server.js';
+import { generatePortfolio } from '../src/demo/psa/portfolio.js';
 
 /**
  * The fake ConnectWise server in a process of its own, so the bench measures Rampart's memory and

@@ -10,7 +10,7 @@ import { IntegrationsRepository } from '../src/integrations/integrations.reposit
 import { InventoryRepository } from '../src/integrations/sync/inventory.repository.js';
 import { SyncRunsRepository } from '../src/integrations/sync/sync-runs.repository.js';
 import { SyncService } from '../src/integrations/sync/sync.service.js';
-import { CONNECTWISE_API_PATH, FAKE_CONNECTWISE_ACCOUNT } from '../test/fakes/connectwise/fake-connectwise.js';
+import { CONNECTWISE_API_PATH, FAKE_CONNECTWISE_ACCOUNT } from '../src/demo/psa/fake-connectwise.js';
 import { insertTenant } from '../test/factories/tenants.js';
 import { createTestDatabase } from '../test/support/test-database.js';
 

@@ -31,6 +31,7 @@ async function main(): Promise<void> {
   if (demo) {
     lines.push(
       `  Demo tenant: ${demo.tenant.name} (${demo.tenant.id})${demo.created ? ', created now' : ''}`,
+      `  Demo PSA:    ConnectWise simulator at ${demo.psaUrl}; sync ${demo.sync.status}: ${demo.sync.created} created, ${demo.sync.updated} updated, ${demo.sync.skipped} skipped (prospects and a departed client)`,
       `  API key (shown once, replaces the previous quick-start key):`,
       `    ${demo.apiKey}`,
       `  Try: curl -H "Authorization: Bearer ${demo.apiKey}" ${url}/api/v1/clients`,

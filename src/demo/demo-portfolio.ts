@@ -1,8 +1,16 @@
-import type { ClientFields } from '../clients/clients.repository.js';
+import { type Portfolio, populatePortfolio } from './psa/portfolio.js';
 
 export const DEMO_TENANT_NAME = 'Northwind Managed IT (demo)';
 
-type DemoClient = Pick<ClientFields, 'name' | 'domains' | 'seats' | 'baseline'> & Partial<Pick<ClientFields, 'status' | 'notes'>> & { psaId: number };
+interface DemoClient {
+  psaId: number;
+  name: string;
+  domains: string[];
+  seats: number;
+  baseline: string | null;
+  status?: 'prospect' | 'inactive';
+  notes?: string;
+}
 
 /**
  * A small-business portfolio as an MSP of about fifty staff would have it: dental and medical
@@ -39,11 +47,22 @@ const DEMO_CLIENTS: DemoClient[] = [
   { psaId: 19327, name: 'Foxglove Boutique Hotel', domains: ['foxglovehotel.example'], seats: 35, baseline: 'Essentials', status: 'inactive', notes: 'Contract ended; offboarding complete.' },
 ];
 
-export function demoClients(): ClientFields[] {
-  return DEMO_CLIENTS.map(({ psaId, ...client }) => ({
-    status: 'active',
-    notes: null,
-    ...client,
-    externalRefs: [{ system: 'connectwise', id: String(psaId) }],
-  }));
+/** What the MSP keeps in Rampart rather than the PSA: seats, service tier, notes, by PSA id. */
+export function demoTiers(): Map<string, { seats: number; baseline: string | null; notes: string | null }> {
+  return new Map(DEMO_CLIENTS.map((client) => [String(client.psaId), { seats: client.seats, baseline: client.baseline, notes: client.notes ?? null }]));
+}
+
+/** The demo MSP's ConnectWise: its clients, prospects and a departed client, with contacts and devices. */
+export function demoPortfolio(): Portfolio {
+  return populatePortfolio(
+    DEMO_CLIENTS.map((client) => ({
+      id: client.psaId,
+      name: client.name,
+      type: client.status === 'prospect' ? 'prospect' : 'client',
+      active: client.status !== 'inactive',
+      domain: client.domains[0]!,
+      updatedAt: new Date('2026-10-01T00:00:00Z'),
+    })),
+    { contactsPerCompany: 2, assetsPerCompany: 6, seed: 2026 },
+  );
 }

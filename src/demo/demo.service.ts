@@ -1,23 +1,31 @@
 import { Injectable } from '@nestjs/common';
 import { ApiKeysRepository } from '../api-keys/api-keys.repository.js';
 import { ApiKeysService } from '../api-keys/api-keys.service.js';
-import { AuditRepository } from '../audit/audit.repository.js';
-import { type Origin, systemOrigin } from '../auth/caller.js';
+import { type Caller, type Origin, systemOrigin } from '../auth/caller.js';
 import { SCOPES } from '../auth/scopes.js';
-import { ClientsRepository } from '../clients/clients.repository.js';
 import { Database } from '../database/database.js';
-import type { Tenant } from '../database/schema.js';
+import type { SyncRunRow, Tenant } from '../database/schema.js';
+import { IntegrationsRepository } from '../integrations/integrations.repository.js';
+import { IntegrationsService } from '../integrations/integrations.service.js';
+import { InventoryRepository } from '../integrations/sync/inventory.repository.js';
+import { SyncService } from '../integrations/sync/sync.service.js';
+import { ClientsRepository } from '../clients/clients.repository.js';
 import { TenantsRepository } from '../tenancy/tenants.repository.js';
 import { TenantsService } from '../tenancy/tenants.service.js';
-import { DEMO_TENANT_NAME, demoClients } from './demo-portfolio.js';
+import { DEMO_TENANT_NAME, demoTiers } from './demo-portfolio.js';
+import { DemoPsaServer } from './demo-psa.server.js';
 
 export interface DemoAccess {
   tenant: Tenant;
   created: boolean;
   apiKey: string;
+  /** The sync from the demo PSA that just ran. */
+  sync: SyncRunRow;
+  psaUrl: string;
 }
 
 const DEMO_KEY_DAYS = 30;
+export const DEMO_INTEGRATION_NAME = 'Demo ConnectWise';
 
 @Injectable()
 export class DemoService {
@@ -25,38 +33,51 @@ export class DemoService {
     private readonly database: Database,
     private readonly tenantsRepository: TenantsRepository,
     private readonly tenants: TenantsService,
-    private readonly clients: ClientsRepository,
     private readonly apiKeys: ApiKeysService,
     private readonly apiKeysRepository: ApiKeysRepository,
-    private readonly audit: AuditRepository,
+    private readonly integrationsRepository: IntegrationsRepository,
+    private readonly integrations: IntegrationsService,
+    private readonly sync: SyncService,
+    private readonly psa: DemoPsaServer,
+    private readonly inventory: InventoryRepository,
+    private readonly clients: ClientsRepository,
   ) {}
 
   /**
-   * The demo tenant with its portfolio (created on first call) and a fresh admin key named
-   * `keyName`. Keys are stored hashed and cannot be shown again, so each call issues a new one and
-   * revokes the previous key of the same name.
+   * The demo tenant (created on first call), its portfolio freshly synced from the demo PSA, and
+   * a new admin key named `keyName`. Keys are stored hashed and cannot be shown again, so each
+   * call issues a new one and revokes the previous key of the same name.
    */
   async access(keyName: string, origin: Origin = systemOrigin('demo')): Promise<DemoAccess> {
     let tenant = await this.tenantsRepository.findDemo();
     const created = !tenant;
-    if (!tenant) {
-      tenant = await this.tenants.create(origin, { name: DEMO_TENANT_NAME, isDemo: true });
-      await this.seedPortfolio(tenant.id, origin);
-    }
+    tenant ??= await this.tenants.create(origin, { name: DEMO_TENANT_NAME, isDemo: true });
+    const caller: Caller = { ...origin, tenantId: tenant.id, scopes: new Set(SCOPES) };
+
+    const { run, psaUrl, integrationId } = await this.syncFromDemoPsa(caller);
+    if (created) await this.assignTiers(tenant.id, integrationId);
     await this.database.inTenant(tenant.id, (scope) => this.apiKeysRepository.revokeByName(scope, keyName, new Date()));
-    const key = await this.apiKeys.create(
-      { ...origin, tenantId: tenant.id, scopes: new Set(SCOPES) },
-      { name: keyName, scopes: [...SCOPES], expiresAt: new Date(Date.now() + DEMO_KEY_DAYS * 86_400_000) },
-    );
-    return { tenant, created, apiKey: key.key };
+    const key = await this.apiKeys.create(caller, { name: keyName, scopes: [...SCOPES], expiresAt: new Date(Date.now() + DEMO_KEY_DAYS * 86_400_000) });
+    return { tenant, created, apiKey: key.key, sync: run, psaUrl };
   }
 
-  private seedPortfolio(tenantId: string, origin: Origin): Promise<void> {
+  /** Points the demo integration at this process's simulator (its port changes each start) and syncs. */
+  private async syncFromDemoPsa(caller: Caller): Promise<{ run: SyncRunRow; psaUrl: string; integrationId: string }> {
+    const settings = await this.psa.connectwiseSettings();
+    const existing = await this.database.inTenant(caller.tenantId, (scope) => this.integrationsRepository.findByName(scope, DEMO_INTEGRATION_NAME));
+    const integration = existing
+      ? await this.integrations.update(caller, existing.id, { config: settings.config })
+      : await this.integrations.create(caller, { kind: 'connectwise', name: DEMO_INTEGRATION_NAME, ...settings });
+    const queued = await this.integrations.queueSync(caller, integration.id, 'full');
+    return { run: await this.sync.execute(caller.tenantId, queued.id), psaUrl: String(settings.config.baseUrl), integrationId: integration.id };
+  }
+
+  /** Seats, service tiers and notes, as the MSP would set them in Rampart after the first import. */
+  private assignTiers(tenantId: string, integrationId: string): Promise<void> {
+    const tiers = demoTiers();
     return this.database.inTenant(tenantId, async (scope) => {
-      for (const client of demoClients()) {
-        await this.clients.create(scope, client);
-      }
-      await this.audit.record(scope, origin, { action: 'demo.seeded', details: { clients: demoClients().length } });
+      const clientIds = await this.inventory.clientIdsByExternalId(scope, integrationId, [...tiers.keys()]);
+      for (const [externalId, clientId] of clientIds) await this.clients.update(scope, clientId, tiers.get(externalId)!, new Date());
     });
   }
 }

@@ -22,6 +22,6 @@ import { SyncService } from './sync/sync.service.js';
     SyncService,
     IntegrationsService,
   ],
-  exports: [IntegrationsService, SyncService, InventoryRepository],
+  exports: [IntegrationsService, IntegrationsRepository, SyncService, InventoryRepository],
 })
 export class IntegrationsModule {}

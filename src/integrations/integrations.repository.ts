@@ -47,6 +47,10 @@ export class IntegrationsRepository {
     return scope.db.selectFrom('integrations').select(INTEGRATION_COLUMNS).where('tenantId', '=', scope.tenantId).where('id', '=', id).executeTakeFirst();
   }
 
+  findByName(scope: TenantScope, name: string): Promise<IntegrationRow | undefined> {
+    return scope.db.selectFrom('integrations').select(INTEGRATION_COLUMNS).where('tenantId', '=', scope.tenantId).where('name', '=', name).executeTakeFirst();
+  }
+
   /** Operator path: the CLI names an integration without its tenant. */
   async findTenantOf(id: string): Promise<string | undefined> {
     const row = await this.database.system.selectFrom('integrations').select('tenantId').where('id', '=', id).executeTakeFirst();

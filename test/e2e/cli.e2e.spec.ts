@@ -50,7 +50,7 @@ describe('rampart CLI', () => {
   });
 
   it('demo creates the demo portfolio once and rotates its key on each call', async () => {
-    const first = await runCliJson<{ tenantId: string; created: boolean; apiKey: string }>(['demo'], cliDb.env);
+    const first = await runCliJson<{ tenantId: string; created: boolean; apiKey: string; sync: { status: string } }>(['demo'], cliDb.env);
     const second = await runCliJson<{ tenantId: string; created: boolean; apiKey: string }>(['demo'], cliDb.env);
     expect(first.created).toBe(true);
     expect(second).toMatchObject({ tenantId: first.tenantId, created: false });
@@ -61,9 +61,16 @@ describe('rampart CLI', () => {
     const revoked = (key: string) => keys.find((row) => Buffer.from(row.keyHash).equals(hashApiKey(key)))?.revokedAt;
     expect(revoked(first.apiKey)).toBeInstanceOf(Date);
     expect(revoked(second.apiKey)).toBeNull();
-    const clients = await database.system.selectFrom('clients').select('name').where('tenantId', '=', first.tenantId).execute();
-    expect(clients.length).toBeGreaterThanOrEqual(25);
+    // Imported by a real sync from the demo ConnectWise: clients only, not prospects or the departed client.
+    expect(first.sync).toMatchObject({ status: 'succeeded', counts: { created: expect.any(Number) } });
+    const clients = await database.system.selectFrom('clients').select(['name', 'integrationId', 'baseline']).where('tenantId', '=', first.tenantId).execute();
+    expect(clients).toHaveLength(24);
+    expect(clients.every((client) => client.integrationId !== null)).toBe(true);
     expect(clients.map((client) => client.name)).toEqual(expect.arrayContaining(['Müller Zahntechnik GmbH', '東京商事株式会社', 'Łódź Logistics Sp. z o.o.']));
+    expect(clients.map((client) => client.name)).not.toContain('Trailhead Outfitters');
+    expect(clients.find((client) => client.name === 'Harbor Dental Group')!.baseline).toBe('Premium');
+    const assets = await database.system.selectFrom('assets').select('id').where('tenantId', '=', first.tenantId).execute();
+    expect(assets).toHaveLength(24 * 6);
   });
 });
 

@@ -3,9 +3,9 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { PassThrough } from 'node:stream';
 import request from 'supertest';
 import { Database } from '../../src/database/database.js';
-import { CONNECTWISE_API_PATH, FAKE_CONNECTWISE_ACCOUNT, FakeConnectwise } from '../fakes/connectwise/fake-connectwise.js';
-import { FakePsaServer } from '../fakes/fake-psa-server.js';
-import { generatePortfolio } from '../fakes/portfolio.js';
+import { CONNECTWISE_API_PATH, FAKE_CONNECTWISE_ACCOUNT, FakeConnectwise } from '../../src/demo/psa/fake-connectwise.js';
+import { FakePsaServer } from '../../src/demo/psa/fake-psa-server.js';
+import { generatePortfolio } from '../../src/demo/psa/portfolio.js';
 import { createTestApp, tenantWithKey, type TenantWithKey } from '../support/test-app.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 

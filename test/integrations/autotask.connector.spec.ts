@@ -7,8 +7,8 @@ import type { ConnectorOptions } from '../../src/integrations/connector-definiti
 import { PsaAuthError, PsaRateLimitError, PsaUnavailableError } from '../../src/integrations/errors.js';
 import type { PsaConnector } from '../../src/integrations/psa-connector.js';
 import { FAKE_AUTOTASK_USER, FakeAutotask } from '../fakes/autotask/fake-autotask.js';
-import { FakePsaServer, type FakeRequest } from '../fakes/fake-psa-server.js';
-import { generatePortfolio } from '../fakes/portfolio.js';
+import { FakePsaServer, type FakeRequest } from '../../src/demo/psa/fake-psa-server.js';
+import { generatePortfolio } from '../../src/demo/psa/portfolio.js';
 
 // 1,100 companies, 2,200 contacts and 3,300 items: 3, 5 and 7 pages of at most 500.
 const portfolio = generatePortfolio({ companies: 1_100 });

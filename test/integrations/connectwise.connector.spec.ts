@@ -5,9 +5,9 @@ import type { ConnectorOptions } from '../../src/integrations/connector-definiti
 import { PsaAuthError, PsaError, PsaRateLimitError, PsaRequestError, PsaUnavailableError } from '../../src/integrations/errors.js';
 import { describeConnectwiseError, listConditions, nextPageLink } from '../../src/integrations/connectwise/connectwise.connector.js';
 import { connectwiseDefinition, type ConnectwiseConfigDto, type ConnectwiseCredentialsDto } from '../../src/integrations/connectwise/index.js';
-import { CONNECTWISE_API_PATH, FAKE_CONNECTWISE_ACCOUNT, FakeConnectwise } from '../fakes/connectwise/fake-connectwise.js';
-import { FakePsaServer, type FakeRequest } from '../fakes/fake-psa-server.js';
-import { generatePortfolio } from '../fakes/portfolio.js';
+import { CONNECTWISE_API_PATH, FAKE_CONNECTWISE_ACCOUNT, FakeConnectwise } from '../../src/demo/psa/fake-connectwise.js';
+import { FakePsaServer, type FakeRequest } from '../../src/demo/psa/fake-psa-server.js';
+import { generatePortfolio } from '../../src/demo/psa/portfolio.js';
 
 /*
  * 2,101 companies, 4,202 contacts and 6,303 configurations: at ConnectWise's 1,000 a page that is

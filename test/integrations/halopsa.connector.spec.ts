@@ -7,8 +7,8 @@ import { HalopsaConnector, type HalopsaTuning } from '../../src/integrations/hal
 import { halopsaDefinition } from '../../src/integrations/halopsa/index.js';
 import { HalopsaConfigDto, type HalopsaCredentialsDto } from '../../src/integrations/halopsa/halopsa.settings.js';
 import { FakeHalopsa, HALO_DENIED_MESSAGE, HALO_MAX_PAGE_SIZE, HALO_RATE_LIMIT_MESSAGE, haloTime } from '../fakes/halopsa/fake-halopsa.js';
-import { FakePsaServer, type FakeRequest } from '../fakes/fake-psa-server.js';
-import { generatePortfolio, type Portfolio } from '../fakes/portfolio.js';
+import { FakePsaServer, type FakeRequest } from '../../src/demo/psa/fake-psa-server.js';
+import { generatePortfolio, type Portfolio } from '../../src/demo/psa/portfolio.js';
 
 const CREDENTIALS: HalopsaCredentialsDto = { clientId: 'rampart-importer', clientSecret: 's3cret/with+odd=chars&more' };
 const TENANT = 'msp';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { PsaAuthError, PsaRateLimitError, PsaRequestError, PsaUnavailableError } from '../../src/integrations/errors.js';
 import { PsaHttpClient, parseRetryAfter } from '../../src/integrations/http/psa-http.client.js';
-import { FakePsaServer } from '../fakes/fake-psa-server.js';
+import { FakePsaServer } from '../../src/demo/psa/fake-psa-server.js';
 
 let server: FakePsaServer;
 const slept: number[] = [];

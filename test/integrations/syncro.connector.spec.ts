@@ -7,8 +7,8 @@ import { RequestLimiter } from '../../src/integrations/http/request-limiter.js';
 import { syncroDefinition } from '../../src/integrations/syncro/index.js';
 import { SYNCRO_RATE_LIMIT, SyncroConnector } from '../../src/integrations/syncro/syncro.connector.js';
 import { SyncroConfigDto, SyncroCredentialsDto } from '../../src/integrations/syncro/syncro.settings.js';
-import { FakePsaServer, type FakeRequest } from '../fakes/fake-psa-server.js';
-import { generatePortfolio, type Portfolio, type PortfolioAsset } from '../fakes/portfolio.js';
+import { FakePsaServer, type FakeRequest } from '../../src/demo/psa/fake-psa-server.js';
+import { generatePortfolio, type Portfolio, type PortfolioAsset } from '../../src/demo/psa/portfolio.js';
 import { FakeSyncro, SYNCRO_API_PATH, SYNCRO_NOT_AUTHORIZED } from '../fakes/syncro/fake-syncro.js';
 
 const API_KEY = 'T3st-Syncro-Key-0001';

@@ -13,10 +13,10 @@ import { SyncRunsRepository } from '../../src/integrations/sync/sync-runs.reposi
 import { SyncService } from '../../src/integrations/sync/sync.service.js';
 import { syncroDefinition } from '../../src/integrations/syncro/index.js';
 import { FakeAutotask, FAKE_AUTOTASK_USER } from '../fakes/autotask/fake-autotask.js';
-import { CONNECTWISE_API_PATH, FAKE_CONNECTWISE_ACCOUNT, FakeConnectwise } from '../fakes/connectwise/fake-connectwise.js';
-import { type FakeVendor, FakePsaServer } from '../fakes/fake-psa-server.js';
+import { CONNECTWISE_API_PATH, FAKE_CONNECTWISE_ACCOUNT, FakeConnectwise } from '../../src/demo/psa/fake-connectwise.js';
+import { type FakeVendor, FakePsaServer } from '../../src/demo/psa/fake-psa-server.js';
 import { FakeHalopsa } from '../fakes/halopsa/fake-halopsa.js';
-import { generatePortfolio, type Portfolio } from '../fakes/portfolio.js';
+import { generatePortfolio, type Portfolio } from '../../src/demo/psa/portfolio.js';
 import { FakeSyncro, SYNCRO_API_PATH } from '../fakes/syncro/fake-syncro.js';
 import { insertTenant } from '../factories/tenants.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';

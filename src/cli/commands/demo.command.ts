@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { DemoService } from '../../demo/demo.service.js';
+import { toSyncRunResponse } from '../../integrations/integrations.service.js';
 import { type Output, print, withApp } from '../cli-context.js';
 
 export function registerDemoCommand(program: Command, output: () => Output): void {
@@ -10,8 +11,9 @@ export function registerDemoCommand(program: Command, output: () => Output): voi
       const access = await withApp((app) => app.get(DemoService).access('demo (cli)'));
       print(
         output(),
-        { tenantId: access.tenant.id, tenantName: access.tenant.name, created: access.created, apiKey: access.apiKey },
-        `${access.created ? 'Created' : 'Found'} demo tenant ${access.tenant.name} (${access.tenant.id})\nAPI key (shown once): ${access.apiKey}`,
+        { tenantId: access.tenant.id, tenantName: access.tenant.name, created: access.created, apiKey: access.apiKey, sync: toSyncRunResponse(access.sync) },
+        `${access.created ? 'Created' : 'Found'} demo tenant ${access.tenant.name} (${access.tenant.id})\n` +
+          `Synced from the demo PSA: ${access.sync.status}, ${access.sync.created} created, ${access.sync.updated} updated\nAPI key (shown once): ${access.apiKey}`,
       );
     });
 }

@@ -1,6 +1,6 @@
 import { AUTOTASK_FILTER_OPERATORS, type AutotaskCompany, type AutotaskConfigurationItem, type AutotaskContact, type AutotaskEntityFields, type AutotaskFilter, type AutotaskPage } from '../../../src/integrations/autotask/autotask.types.js';
-import type { FakePsaServer, FakeRequest, FakeResponse, FakeVendor } from '../fake-psa-server.js';
-import type { Portfolio, PortfolioAsset, PortfolioCompany } from '../portfolio.js';
+import type { FakePsaServer, FakeRequest, FakeResponse, FakeVendor } from '../../../src/demo/psa/fake-psa-server.js';
+import type { Portfolio, PortfolioAsset, PortfolioCompany } from '../../../src/demo/psa/portfolio.js';
 
 export const FAKE_AUTOTASK_USER = { username: 'api-user@fake-msp.example', integrationCode: 'RAMPARTFAKEINTEGRATION01', secret: 'correct horse battery staple' };
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { HaloAsset, HaloClient, HaloField, HaloSite, HaloUser } from '../../../src/integrations/halopsa/halopsa.types.js';
-import type { FakeRequest, FakeResponse, FakeVendor } from '../fake-psa-server.js';
-import type { Portfolio, PortfolioAsset, PortfolioCompany } from '../portfolio.js';
+import type { FakeRequest, FakeResponse, FakeVendor } from '../../../src/demo/psa/fake-psa-server.js';
+import type { Portfolio, PortfolioAsset, PortfolioCompany } from '../../../src/demo/psa/portfolio.js';
 
 /**
  * The most rows the fake serves a page. docs/psa-apis.md states no ceiling; 1000 is the largest

@@ -1,6 +1,6 @@
 import type { SyncroAsset, SyncroContact, SyncroCustomer } from '../../../src/integrations/syncro/syncro.types.js';
-import type { FakeRequest, FakeResponse, FakeVendor } from '../fake-psa-server.js';
-import type { Portfolio, PortfolioAsset, PortfolioCompany } from '../portfolio.js';
+import type { FakeRequest, FakeResponse, FakeVendor } from '../../../src/demo/psa/fake-psa-server.js';
+import type { Portfolio, PortfolioAsset, PortfolioCompany } from '../../../src/demo/psa/portfolio.js';
 
 /** Where Syncro serves API v1: `https://{subdomain}.syncromsp.com/api/v1`. */
 export const SYNCRO_API_PATH = '/api/v1';

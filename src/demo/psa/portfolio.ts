@@ -1,5 +1,5 @@
 /**
- * A vendor-neutral MSP portfolio for the fake PSAs: each fake renders these records in its own
+ * A vendor-neutral MSP portfolio for the simulated PSAs (the demo's and the tests'): each fake renders these records in its own
  * vendor's field names. Deterministic for a given seed, so tests and benches can count exactly.
  */
 export interface PortfolioCompany {
@@ -70,18 +70,39 @@ function random(seed: number): () => number {
   };
 }
 
-export function generatePortfolio(options: { companies: number; contactsPerCompany?: number; assetsPerCompany?: number; seed?: number; since?: Date }): Portfolio {
+export interface PortfolioOptions {
+  contactsPerCompany?: number;
+  assetsPerCompany?: number;
+  seed?: number;
+  since?: Date;
+}
+
+export function generatePortfolio(options: PortfolioOptions & { companies: number }): Portfolio {
+  const next = random(options.seed ?? 42);
+  const base = (options.since ?? new Date('2026-01-01T00:00:00Z')).getTime();
+  const companies = Array.from({ length: options.companies }, (_, index): PortfolioCompany => {
+    const id = 1000 + index;
+    const roll = next();
+    return {
+      id,
+      name: `${WORDS[index % WORDS.length]} ${TRADES[Math.floor(index / WORDS.length) % TRADES.length]} ${id}`,
+      type: roll < 0.85 ? 'client' : roll < 0.95 ? 'prospect' : 'vendor',
+      active: next() > 0.05,
+      domain: `c${id}.example`,
+      updatedAt: new Date(base + Math.floor(next() * 86_400_000 * 300)),
+    };
+  });
+  return populatePortfolio(companies, { ...options, seed: Math.floor(next() * 2 ** 31) });
+}
+
+/** Contacts and assets for the given companies, as deterministic as the seed. */
+export function populatePortfolio(companies: PortfolioCompany[], options: PortfolioOptions = {}): Portfolio {
   const next = random(options.seed ?? 42);
   const base = (options.since ?? new Date('2026-01-01T00:00:00Z')).getTime();
   const at = () => new Date(base + Math.floor(next() * 86_400_000 * 300));
-  const companies: PortfolioCompany[] = [];
   const contacts: PortfolioContact[] = [];
   const assets: PortfolioAsset[] = [];
-  for (let index = 0; index < options.companies; index++) {
-    const id = 1000 + index;
-    const name = `${WORDS[index % WORDS.length]} ${TRADES[Math.floor(index / WORDS.length) % TRADES.length]} ${id}`;
-    const roll = next();
-    companies.push({ id, name, type: roll < 0.85 ? 'client' : roll < 0.95 ? 'prospect' : 'vendor', active: next() > 0.05, domain: `c${id}.example`, updatedAt: at() });
+  for (const { id } of companies) {
     for (let c = 0; c < (options.contactsPerCompany ?? 2); c++) {
       const contactId = id * 100 + c;
       contacts.push({ id: contactId, companyId: id, firstName: `First${c}`, lastName: `Last${id}`, email: `user${c}@c${id}.example`, phone: `+1-555-${String(contactId).slice(-4)}`, title: c === 0 ? 'Office Manager' : 'Staff', active: true, updatedAt: at() });

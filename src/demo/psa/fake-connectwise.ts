@@ -1,5 +1,5 @@
-import type { FakePsaServer, FakeRequest, FakeResponse, FakeVendor } from '../fake-psa-server.js';
-import type { Portfolio, PortfolioAsset, PortfolioCompany, PortfolioContact } from '../portfolio.js';
+import type { FakePsaServer, FakeRequest, FakeResponse, FakeVendor } from './fake-psa-server.js';
+import type { Portfolio, PortfolioAsset, PortfolioCompany, PortfolioContact } from './portfolio.js';
 
 /**
  * ConnectWise Manage REST 3.0 on loopback, as strict as the real API where a connector could go
