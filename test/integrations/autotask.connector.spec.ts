@@ -9,6 +9,7 @@ import type { PsaConnector } from '../../src/integrations/psa-connector.js';
 import { FAKE_AUTOTASK_USER, FakeAutotask } from '../fakes/autotask/fake-autotask.js';
 import { FakePsaServer, type FakeRequest } from '../../src/demo/psa/fake-psa-server.js';
 import { generatePortfolio } from '../../src/demo/psa/portfolio.js';
+import { pagesOf } from '../support/connector-helpers.js';
 
 // 1,100 companies, 2,200 contacts and 3,300 items: 3, 5 and 7 pages of at most 500.
 const portfolio = generatePortfolio({ companies: 1_100 });
@@ -35,11 +36,6 @@ function connect(overrides: Partial<typeof FAKE_AUTOTASK_USER> = {}, options: Co
   return autotaskDefinition.create({ baseUrl: server.url, username: user.username, integrationCode: user.integrationCode }, { secret: user.secret }, { sleep, ...options });
 }
 
-async function pagesOf<T>(pages: AsyncIterable<T[]>): Promise<T[][]> {
-  const collected: T[][] = [];
-  for await (const page of pages) collected.push(page);
-  return collected;
-}
 
 async function all<T>(pages: AsyncIterable<T[]>): Promise<T[]> {
   return (await pagesOf(pages)).flat();

@@ -8,6 +8,7 @@ import { connectwiseDefinition, type ConnectwiseConfigDto, type ConnectwiseCrede
 import { CONNECTWISE_API_PATH, FAKE_CONNECTWISE_ACCOUNT, FakeConnectwise } from '../../src/demo/psa/fake-connectwise.js';
 import { FakePsaServer, type FakeRequest } from '../../src/demo/psa/fake-psa-server.js';
 import { generatePortfolio } from '../../src/demo/psa/portfolio.js';
+import { pagesOf } from '../support/connector-helpers.js';
 
 /*
  * 2,101 companies, 4,202 contacts and 6,303 configurations: at ConnectWise's 1,000 a page that is
@@ -50,11 +51,6 @@ function connect(options: { config?: Partial<ConnectwiseConfigDto>; credentials?
   return { connector, delays };
 }
 
-async function pagesOf<T>(iterable: AsyncIterable<T[]>): Promise<T[][]> {
-  const pages: T[][] = [];
-  for await (const page of iterable) pages.push(page);
-  return pages;
-}
 
 const pageNumbers = (requests: FakeRequest[]) => requests.map((request) => request.query.get('page'));
 const onPage = (pattern: RegExp, page: number) => (request: FakeRequest) => pattern.test(request.path) && request.query.get('page') === String(page);

@@ -9,6 +9,7 @@ import { HalopsaConfigDto, type HalopsaCredentialsDto } from '../../src/integrat
 import { FakeHalopsa, HALO_DENIED_MESSAGE, HALO_MAX_PAGE_SIZE, HALO_RATE_LIMIT_MESSAGE, haloTime } from '../fakes/halopsa/fake-halopsa.js';
 import { FakePsaServer, type FakeRequest } from '../../src/demo/psa/fake-psa-server.js';
 import { generatePortfolio, type Portfolio } from '../../src/demo/psa/portfolio.js';
+import { pagesOf, recordingSleep } from '../support/connector-helpers.js';
 
 const CREDENTIALS: HalopsaCredentialsDto = { clientId: 'rampart-importer', clientSecret: 's3cret/with+odd=chars&more' };
 const TENANT = 'msp';
@@ -43,11 +44,6 @@ function connectTo(
   return new HalopsaConnector({ baseUrl: server.url, tenant: TENANT, ...options.config }, { ...CREDENTIALS, ...options.credentials }, options.connector, { pageSize: PAGE_SIZE, ...options.tuning });
 }
 
-/** A no-op sleep that records what it was asked to wait. */
-function recordingSleep(): { sleeps: number[]; sleep: (ms: number) => Promise<void> } {
-  const sleeps: number[] = [];
-  return { sleeps, sleep: async (ms) => void sleeps.push(ms) };
-}
 
 /** A clock the test moves by hand, shared by the fake's tokens and the connector's token cache. */
 function manualClock(): { now: () => number; advance: (ms: number) => void } {
@@ -55,11 +51,6 @@ function manualClock(): { now: () => number; advance: (ms: number) => void } {
   return { now: () => time, advance: (ms) => (time += ms) };
 }
 
-async function pagesOf<T>(iterable: AsyncIterable<T[]>): Promise<T[][]> {
-  const pages: T[][] = [];
-  for await (const page of iterable) pages.push(page);
-  return pages;
-}
 
 const to = (resource: string) => new RegExp(`^/api/${resource}$`, 'i');
 const TOKEN_PATH = /^\/auth\/token$/;

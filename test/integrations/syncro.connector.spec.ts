@@ -10,6 +10,7 @@ import { SyncroConfigDto, SyncroCredentialsDto } from '../../src/integrations/sy
 import { FakePsaServer, type FakeRequest } from '../../src/demo/psa/fake-psa-server.js';
 import { generatePortfolio, type Portfolio, type PortfolioAsset } from '../../src/demo/psa/portfolio.js';
 import { FakeSyncro, SYNCRO_API_PATH, SYNCRO_NOT_AUTHORIZED } from '../fakes/syncro/fake-syncro.js';
+import { pagesOf, recordingSleep } from '../support/connector-helpers.js';
 
 const API_KEY = 'T3st-Syncro-Key-0001';
 // 70 customers, 140 contacts and 490 assets (seven per company: every asset kind): 3, 6 and 20 pages of Syncro's fixed 25.
@@ -33,23 +34,7 @@ function connectTo(fakeServer: FakePsaServer, options: { apiKey?: string; path?:
   return new SyncroConnector({ baseUrl: `${fakeServer.url}${options.path ?? SYNCRO_API_PATH}` }, { apiKey: options.apiKey ?? API_KEY }, options.connector, options.limiter);
 }
 
-/** A no-op sleep that records what it was asked to wait, optionally moving a fake clock on. */
-function recordingSleep(advance?: (ms: number) => void): { sleeps: number[]; sleep: (ms: number) => Promise<void> } {
-  const sleeps: number[] = [];
-  return {
-    sleeps,
-    sleep: async (ms) => {
-      sleeps.push(ms);
-      advance?.(ms);
-    },
-  };
-}
 
-async function pagesOf<T>(iterable: AsyncIterable<T[]>): Promise<T[][]> {
-  const pages: T[][] = [];
-  for await (const page of iterable) pages.push(page);
-  return pages;
-}
 
 const describeRequest = (request: FakeRequest) => `${request.path}?${request.query.toString()}`;
 const onPage = (path: string, page: number) => (request: FakeRequest) => request.path === `${SYNCRO_API_PATH}/${path}` && request.query.get('page') === String(page);

@@ -21,8 +21,8 @@ import {
 import { ASSET_KINDS, type AssetKind } from '../../integrations/psa-connector.js';
 
 export const MAX_BATCH = 1000;
-const SOURCE = /^[a-z0-9][a-z0-9_.-]{0,49}$/;
-const SOURCE_MESSAGE = 'source must be lowercase letters, digits, ".", "_" or "-" (up to 50), e.g. "ninjaone"';
+export const SOURCE_PATTERN = /^[a-z0-9][a-z0-9_.-]{0,49}$/;
+export const SOURCE_MESSAGE = 'source must be lowercase letters, digits, ".", "_" or "-" (up to 50), e.g. "ninjaone"';
 
 export class FactDto {
   @ApiProperty({ example: 'backup.last_success', description: 'Lowercase dotted name the controls refer to.' })
@@ -39,7 +39,7 @@ export class FactDto {
   observedAt!: string;
 
   @ApiProperty({ example: 'veeam' })
-  @Matches(SOURCE, { message: SOURCE_MESSAGE })
+  @Matches(SOURCE_PATTERN, { message: SOURCE_MESSAGE })
   @IsString()
   source!: string;
 }
@@ -100,7 +100,7 @@ export class AssetInputDto {
 
 export class AssetBatchDto {
   @ApiProperty({ example: 'ninjaone', description: 'The tool that owns these assets; its ids are unique within it.' })
-  @Matches(SOURCE, { message: SOURCE_MESSAGE })
+  @Matches(SOURCE_PATTERN, { message: SOURCE_MESSAGE })
   @IsString()
   source!: string;
 

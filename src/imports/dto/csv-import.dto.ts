@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, Matches } from 'class-validator';
+import { SOURCE_MESSAGE, SOURCE_PATTERN } from '../../evidence/dto/evidence.dto.js';
 import { CSV_KINDS, type CsvKind } from '../csv-rows.js';
 
 export class CsvImportQueryDto {
@@ -10,7 +11,7 @@ export class CsvImportQueryDto {
 
   @ApiPropertyOptional({ default: 'csv', description: 'Assets only: the tool their external ids belong to.' })
   @IsOptional()
-  @Matches(/^[a-z0-9][a-z0-9_.-]{0,49}$/, { message: 'source must be lowercase letters, digits, ".", "_" or "-" (up to 50)' })
+  @Matches(SOURCE_PATTERN, { message: SOURCE_MESSAGE })
   source?: string;
 
   @ApiPropertyOptional({ default: false, description: 'Import the good rows even when some are bad.' })
