@@ -36,7 +36,7 @@ try {
   const integrationId = randomUUID();
   await database.inTenant(tenantId, (scope) =>
     new IntegrationsRepository(database).create(scope, integrationId, {
-      kind: 'connectwise', name: 'bench', config: {}, clientTypes: [], includeInactive: true, fieldMapping: {},
+      kind: 'connectwise', name: 'bench', config: {}, clientTypes: [], clientStatuses: null, includeInactive: true, fieldMapping: {},
       credentialsCiphertext: Buffer.alloc(20), credentialsNonce: Buffer.alloc(12), credentialsKeyId: 'bench',
     }),
   );

@@ -15,6 +15,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       name text not null check (length(name) between 1 and 100),
       config jsonb not null check (jsonb_typeof(config) = 'object'),
       client_types text[],
+      client_statuses text[],
       include_inactive boolean not null default false,
       field_mapping jsonb not null default '{}'::jsonb check (jsonb_typeof(field_mapping) = 'object'),
       credentials_ciphertext bytea not null,

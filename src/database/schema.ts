@@ -108,6 +108,8 @@ export interface IntegrationsTable {
   config: Json<Record<string, unknown>>;
   /** Company types that become clients; null: the vendor's default. */
   clientTypes: string[] | null;
+  /** PSA status names that count (ConnectWise "Active", "Credit Hold"...); null: any status. */
+  clientStatuses: string[] | null;
   includeInactive: Generated<boolean>;
   fieldMapping: Json<FieldMapping>;
   /** AES-256-GCM of the credentials JSON, tag appended; bound to tenant and integration id. */

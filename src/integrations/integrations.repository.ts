@@ -6,7 +6,7 @@ import type { Position } from '../common/pagination/page.js';
 import type { FieldMapping, PsaKind } from './psa-connector.js';
 
 const INTEGRATION_COLUMNS = [
-  'id', 'tenantId', 'kind', 'name', 'config', 'clientTypes', 'includeInactive', 'fieldMapping',
+  'id', 'tenantId', 'kind', 'name', 'config', 'clientTypes', 'clientStatuses', 'includeInactive', 'fieldMapping',
   'credentialsCiphertext', 'credentialsNonce', 'credentialsKeyId', 'syncedThrough', 'createdAt', 'updatedAt',
 ] as const;
 
@@ -15,6 +15,7 @@ export interface IntegrationFields {
   name: string;
   config: Record<string, unknown>;
   clientTypes: string[] | null;
+  clientStatuses: string[] | null;
   includeInactive: boolean;
   fieldMapping: FieldMapping;
   credentialsCiphertext: Buffer;

@@ -46,6 +46,7 @@ export class IntegrationsService {
           name: dto.name,
           config: dto.config,
           clientTypes: dto.clientFilter?.types ?? null,
+          clientStatuses: dto.clientFilter?.statuses ?? null,
           includeInactive: dto.clientFilter?.includeInactive ?? false,
           fieldMapping: dto.fieldMapping ?? {},
           credentialsCiphertext: sealed.ciphertext,
@@ -81,6 +82,7 @@ export class IntegrationsService {
         ...(dto.config !== undefined ? { config: dto.config } : {}),
         ...(dto.fieldMapping !== undefined ? { fieldMapping: dto.fieldMapping } : {}),
         ...(dto.clientFilter?.types !== undefined ? { clientTypes: dto.clientFilter.types } : {}),
+        ...(dto.clientFilter?.statuses !== undefined ? { clientStatuses: dto.clientFilter.statuses } : {}),
         ...(dto.clientFilter?.includeInactive !== undefined ? { includeInactive: dto.clientFilter.includeInactive } : {}),
       };
       if (dto.credentials !== undefined) {
@@ -190,7 +192,7 @@ function toIntegrationResponse(row: IntegrationRow): IntegrationResponseDto {
     kind: row.kind,
     name: row.name,
     config: row.config,
-    clientFilter: { types: row.clientTypes, includeInactive: row.includeInactive },
+    clientFilter: { types: row.clientTypes, statuses: row.clientStatuses, includeInactive: row.includeInactive },
     fieldMapping: row.fieldMapping,
     credentialsKeyId: row.credentialsKeyId,
     syncedThrough: row.syncedThrough?.toISOString() ?? null,

@@ -58,7 +58,7 @@ describe('integrations API', () => {
   it('connects a PSA, keeping the credentials encrypted and out of every response', async () => {
     const created = await api().post('/api/v1/integrations').set(as(msp)).send(connectwise()).expect(201);
     integrationId = created.body.id;
-    expect(created.body).toMatchObject({ kind: 'connectwise', name: 'ConnectWise', credentialsKeyId: 'k1', clientFilter: { types: null, includeInactive: false }, syncedThrough: null });
+    expect(created.body).toMatchObject({ kind: 'connectwise', name: 'ConnectWise', credentialsKeyId: 'k1', clientFilter: { types: null, statuses: null, includeInactive: false }, syncedThrough: null });
     expect(JSON.stringify(created.body)).not.toContain(FAKE_CONNECTWISE_ACCOUNT.privateKey);
     const listed = await api().get('/api/v1/integrations').set(as(msp)).expect(200);
     expect(JSON.stringify(listed.body)).not.toContain(FAKE_CONNECTWISE_ACCOUNT.privateKey);

@@ -99,7 +99,7 @@ describe.each(VENDORS)('$kind through the sync engine', (vendor) => {
     const integrationId = randomUUID();
     await database.inTenant(tenantId, (scope) =>
       new IntegrationsRepository(database).create(scope, integrationId, {
-        kind: vendor.kind, name: vendor.kind, config: {}, clientTypes: null, includeInactive: false, fieldMapping: {},
+        kind: vendor.kind, name: vendor.kind, config: {}, clientTypes: null, clientStatuses: null, includeInactive: false, fieldMapping: {},
         credentialsCiphertext: Buffer.alloc(20), credentialsNonce: Buffer.alloc(12), credentialsKeyId: 'test',
       }),
     );

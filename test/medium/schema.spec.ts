@@ -19,7 +19,7 @@ const TYPED_COLUMNS: { [T in keyof DB]: { [C in keyof DB[T]]-?: true } } = {
   auditLog: { id: true, tenantId: true, occurredAt: true, actorType: true, actorId: true, actorLabel: true, action: true, targetType: true, targetId: true, details: true, ip: true, requestId: true },
   clients: { id: true, tenantId: true, integrationId: true, externalId: true, lastSyncRunId: true, name: true, status: true, externalRefs: true, domains: true, seats: true, baseline: true, notes: true, createdAt: true, updatedAt: true },
   integrations: {
-    id: true, tenantId: true, kind: true, name: true, config: true, clientTypes: true, includeInactive: true, fieldMapping: true,
+    id: true, tenantId: true, kind: true, name: true, config: true, clientTypes: true, clientStatuses: true, includeInactive: true, fieldMapping: true,
     credentialsCiphertext: true, credentialsNonce: true, credentialsKeyId: true, syncedThrough: true, createdAt: true, updatedAt: true,
   },
   syncRuns: {

@@ -74,7 +74,7 @@ async function createIntegration(tenantId: string): Promise<string> {
   const id = randomUUID();
   await database.inTenant(tenantId, (scope) =>
     new IntegrationsRepository(database).create(scope, id, {
-      kind: 'connectwise', name: `PSA ${id.slice(0, 6)}`, config: { baseUrl: 'http://127.0.0.1:1' }, clientTypes: null, includeInactive: false, fieldMapping: {},
+      kind: 'connectwise', name: `PSA ${id.slice(0, 6)}`, config: { baseUrl: 'http://127.0.0.1:1' }, clientTypes: null, clientStatuses: null, includeInactive: false, fieldMapping: {},
       credentialsCiphertext: Buffer.alloc(20), credentialsNonce: Buffer.alloc(12), credentialsKeyId: 'test',
     }),
   );

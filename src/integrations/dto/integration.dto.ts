@@ -13,6 +13,13 @@ export class ClientFilterDto {
   @Length(1, 100, { each: true })
   types?: string[] | null;
 
+  @ApiPropertyOptional({ type: [String], nullable: true, example: ['Active', 'Credit Hold'], description: 'PSA status names that count; null: any status.' })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @Length(1, 100, { each: true })
+  statuses?: string[] | null;
+
   @ApiPropertyOptional({ default: false, description: 'Also import companies the PSA marks inactive.' })
   @IsOmittable()
   @IsBoolean()
@@ -80,7 +87,7 @@ export class IntegrationResponseDto {
   @ApiProperty({ enum: PSA_KINDS }) kind!: PsaKind;
   @ApiProperty() name!: string;
   @ApiProperty({ type: Object }) config!: Record<string, unknown>;
-  @ApiProperty({ type: ClientFilterDto }) clientFilter!: { types: string[] | null; includeInactive: boolean };
+  @ApiProperty({ type: ClientFilterDto }) clientFilter!: { types: string[] | null; statuses: string[] | null; includeInactive: boolean };
   @ApiProperty({ type: Object }) fieldMapping!: FieldMapping;
   @ApiProperty({ description: 'Which encryption key holds the credentials (never the credentials themselves).' }) credentialsKeyId!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'The next incremental sync asks for changes since this moment (less a few minutes).' })

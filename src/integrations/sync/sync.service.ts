@@ -109,7 +109,11 @@ export class SyncService implements BeforeApplicationShutdown {
   }
 
   private async importCompanies(connector: PsaConnector, window: SyncWindow, tenantId: string, integration: IntegrationRow, runId: string, recordPage: PageRecorder): Promise<void> {
-    const filter: ClientFilter = { types: integration.clientTypes ?? this.connectors.definition(integration.kind).defaultClientTypes, includeInactive: integration.includeInactive };
+    const filter: ClientFilter = {
+      types: integration.clientTypes ?? this.connectors.definition(integration.kind).defaultClientTypes,
+      statuses: integration.clientStatuses ?? [],
+      includeInactive: integration.includeInactive,
+    };
     for await (const page of this.pages(connector.companies(window))) {
       await this.database.inTenant(tenantId, async (scope) => {
         const at = new Date();
