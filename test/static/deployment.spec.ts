@@ -40,7 +40,11 @@ describe('docker-compose.yml', () => {
   it('sets only variables Rampart reads, and they parse', () => {
     const env = api!.environment!;
     expect(Object.keys(env).filter((name) => !(ENV_VARS as readonly string[]).includes(name))).toEqual([]);
-    const resolved = Object.fromEntries(Object.entries(env).map(([name, value]) => [name, value.replace(/\$\{[A-Z_]+:-([^}]*)\}/, '$1')]));
+    // `${VAR:-default}` takes its default; `${VAR:?message}` must be supplied, as an operator would.
+    const supplied: Record<string, string> = { RAMPART_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 3).toString('base64')}` };
+    const resolved = Object.fromEntries(
+      Object.entries(env).map(([name, value]) => [name, value.replace(/\$\{([A-Z_]+):-([^}]*)\}/, '$2').replace(/\$\{([A-Z_]+):\?[^}]*\}/, (_, variable: string) => supplied[variable] ?? '')]),
+    );
     const config = loadConfig(resolved);
     expect(config.host).toBe('0.0.0.0');
   });

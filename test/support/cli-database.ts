@@ -19,7 +19,9 @@ export interface CliDatabase {
 export async function createCliDatabase(): Promise<CliDatabase> {
   if (process.env.DATABASE_URL) {
     const testDb = await createTestDatabase();
-    return { env: { DATABASE_URL: testDb.url! }, open: async () => testDb.database, drop: () => testDb.drop() };
+    // A server deployment must bring its own key for PSA credentials (the embedded one makes a key file).
+    const keys = `test:${Buffer.alloc(32, 1).toString('base64')}`;
+    return { env: { DATABASE_URL: testDb.url!, RAMPART_ENCRYPTION_KEYS: keys }, open: async () => testDb.database, drop: () => testDb.drop() };
   }
   const dataDir = mkdtempSync(path.join(tmpdir(), 'rampart-cli-'));
   let database: Database | undefined;
