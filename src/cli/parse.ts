@@ -1,10 +1,9 @@
 import { InvalidArgumentError } from 'commander';
 import { isScope, SCOPES, type Scope } from '../auth/scopes.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuidText } from '../common/validation/uuid.js';
 
 export function parseUuid(value: string): string {
-  if (!UUID.test(value)) throw new InvalidArgumentError('must be a UUID');
+  if (!isUuidText(value)) throw new InvalidArgumentError('must be a UUID');
   return value.toLowerCase();
 }
 

@@ -4,8 +4,8 @@ import { afterPosition, type KeyType, type SortDirection, sortKeyOf } from '../d
 import type { ClientRow, ClientStatus, ExternalRef } from '../database/schema.js';
 import type { Position } from '../common/pagination/page.js';
 import type { ClientSort } from './dto/client.dto.js';
+import { isUuidText } from '../common/validation/uuid.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CLIENT_COLUMNS = ['id', 'tenantId', 'integrationId', 'externalId', 'name', 'status', 'externalRefs', 'domains', 'seats', 'baseline', 'notes', 'createdAt', 'updatedAt'] as const;
 
 export interface ClientFields {
@@ -48,7 +48,7 @@ export class ClientsRepository {
   /** Clients whose id is one of `refs` or whose name matches one of them, ignoring case. */
   findByIdsOrNames(scope: TenantScope, refs: string[]): Promise<ClientRow[]> {
     if (refs.length === 0) return Promise.resolve([]);
-    const ids = refs.filter((ref) => UUID.test(ref));
+    const ids = refs.filter(isUuidText);
     const names = refs.map((ref) => ref.toLowerCase());
     return scope.db
       .selectFrom('clients')

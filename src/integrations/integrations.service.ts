@@ -20,8 +20,7 @@ import { type IntegrationFields, IntegrationsRepository } from './integrations.r
 import type { FieldMapping, PsaKind } from './psa-connector.js';
 import { SyncAlreadyRunningError, SyncRunsRepository } from './sync/sync-runs.repository.js';
 import { SyncService } from './sync/sync.service.js';
-
-const UNIQUE_VIOLATION = '23505';
+import { isUniqueViolation } from '../database/errors.js';
 
 @Injectable()
 export class IntegrationsService {
@@ -170,7 +169,7 @@ export class IntegrationsService {
     try {
       return await write();
     } catch (error) {
-      if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw new ConflictException('An integration with this name already exists');
+      if (isUniqueViolation(error)) throw new ConflictException('An integration with this name already exists');
       throw error;
     }
   }

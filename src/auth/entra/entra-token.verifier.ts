@@ -1,6 +1,7 @@
 import { createRemoteJWKSet, decodeJwt, type JWTPayload, jwtVerify } from 'jose';
 import type { EntraConfig } from '../../config/config.js';
 import { USER_ROLES, type UserRole } from '../../database/schema.js';
+import { isUuidText } from '../../common/validation/uuid.js';
 
 export interface EntraIdentity {
   entraTenantId: string;
@@ -10,8 +11,6 @@ export interface EntraIdentity {
   /** The most privileged Rampart app role in the token's `roles` claim, if any. */
   role: UserRole | null;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Verifies Microsoft Entra ID v2 access tokens: RS256 only, signed by a key from the issuing
@@ -34,7 +33,7 @@ export class EntraTokenVerifier {
     } catch {
       return undefined;
     }
-    return typeof claims.tid === 'string' && UUID.test(claims.tid) ? claims.tid.toLowerCase() : undefined;
+    return isUuidText(claims.tid) ? claims.tid.toLowerCase() : undefined;
   }
 
   /** The verified identity, or undefined for any token that fails a check. */
@@ -48,7 +47,7 @@ export class EntraTokenVerifier {
         requiredClaims: ['exp', 'oid', 'tid'],
         clockTolerance: 60,
       });
-      if (typeof payload.oid !== 'string' || !UUID.test(payload.oid)) return undefined;
+      if (!isUuidText(payload.oid)) return undefined;
       return {
         entraTenantId,
         objectId: payload.oid.toLowerCase(),

@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { BadRequestException } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { isUuidText } from '../validation/uuid.js';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 500;
@@ -34,8 +35,6 @@ export interface Position {
   id: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * Cursors are opaque to callers but bound to the list order they came from, so a cursor reused with
  * another `sort` is refused instead of silently skipping rows.
@@ -53,7 +52,7 @@ export function decodeCursor(cursor: string | undefined, order: string): Positio
     throw invalidCursor();
   }
   const { o, k, i } = (parsed ?? {}) as Record<string, unknown>;
-  if (typeof k !== 'string' || typeof i !== 'string' || !UUID.test(i)) throw invalidCursor();
+  if (typeof k !== 'string' || !isUuidText(i)) throw invalidCursor();
   if (o !== order) {
     throw new BadRequestException({
       message: 'cursor belongs to a list with a different sort; start again without cursor',

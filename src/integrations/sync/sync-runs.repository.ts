@@ -3,6 +3,7 @@ import { Database, type TenantScope } from '../../database/database.js';
 import { afterPosition, sortKeyOf } from '../../database/keyset.js';
 import type { SyncMode, SyncPhase, SyncRunRow } from '../../database/schema.js';
 import type { Position } from '../../common/pagination/page.js';
+import { isUniqueViolation } from '../../database/errors.js';
 
 const SYNC_RUN_COLUMNS = [
   'id', 'tenantId', 'integrationId', 'mode', 'status', 'phase', 'changedSince', 'created', 'updated', 'deactivated', 'skipped', 'failed', 'pages',
@@ -16,8 +17,6 @@ export interface SyncCounts {
   skipped: number;
   failed: number;
 }
-
-const UNIQUE_VIOLATION = '23505';
 
 export class SyncAlreadyRunningError extends Error {}
 
@@ -34,7 +33,7 @@ export class SyncRunsRepository {
         .returning(SYNC_RUN_COLUMNS)
         .executeTakeFirstOrThrow();
     } catch (error) {
-      if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw new SyncAlreadyRunningError('A sync of this integration is already queued or running');
+      if (isUniqueViolation(error)) throw new SyncAlreadyRunningError('A sync of this integration is already queued or running');
       throw error;
     }
   }
