@@ -56,7 +56,7 @@ export class ApiKeysService {
     const after = decodeCursor(query.cursor, LIST_ORDER);
     return this.database.inTenant(caller.tenantId, async (scope) => {
       const rows = await this.apiKeys.list(scope, { limit: query.limit, after });
-      return toPage(rows, query.limit, LIST_ORDER, (row) => ({ key: row.sortKey, id: row.id }), toApiKeyResponse);
+      return toPage(rows, query.limit, LIST_ORDER, toApiKeyResponse);
     });
   }
 

@@ -25,7 +25,7 @@ export class AuditService {
     };
     return this.database.inTenant(caller.tenantId, async (scope) => {
       const rows = await this.audit.list(scope, filter, { limit: query.limit, after });
-      return toPage(rows, query.limit, LIST_ORDER, (row) => ({ key: row.sortKey, id: row.id }), toAuditEntryResponse);
+      return toPage(rows, query.limit, LIST_ORDER, toAuditEntryResponse);
     });
   }
 }

@@ -19,7 +19,7 @@ export class ClientsService {
     const after = decodeCursor(query.cursor, query.sort);
     return this.database.inTenant(caller.tenantId, async (scope) => {
       const rows = await this.clients.list(scope, { name: query.name, status: query.status, baseline: query.baseline }, { sort: query.sort, limit: query.limit, after });
-      return toPage(rows, query.limit, query.sort, (row) => ({ key: row.sortKey, id: row.id }), toClientResponse);
+      return toPage(rows, query.limit, query.sort, toClientResponse);
     });
   }
 

@@ -48,7 +48,7 @@ export class EvidenceService {
     return this.database.inTenant(caller.tenantId, async (scope) => {
       await this.clientOrThrow(scope, clientId);
       const rows = await this.facts.list(scope, clientId, { limit: query.limit, after });
-      return toPage(rows, query.limit, 'key', (row) => ({ key: row.sortKey, id: row.id }), toFactResponse);
+      return toPage(rows, query.limit, 'key', toFactResponse);
     });
   }
 
@@ -71,7 +71,7 @@ export class EvidenceService {
     return this.database.inTenant(caller.tenantId, async (scope) => {
       await this.clientOrThrow(scope, clientId);
       const rows = await this.inventory.listAssets(scope, clientId, { limit: query.limit, after });
-      return toPage(rows, query.limit, 'kind-hostname', (row) => ({ key: row.sortKey, id: row.id }), toAssetResponse);
+      return toPage(rows, query.limit, 'kind-hostname', toAssetResponse);
     });
   }
 

@@ -62,7 +62,7 @@ export class IntegrationsService {
     const after = decodeCursor(query.cursor, 'name');
     return this.database.inTenant(caller.tenantId, async (scope) => {
       const rows = await this.integrations.list(scope, { limit: query.limit, after });
-      return toPage(rows, query.limit, 'name', (row) => ({ key: row.sortKey, id: row.id }), toIntegrationResponse);
+      return toPage(rows, query.limit, 'name', toIntegrationResponse);
     });
   }
 
@@ -142,7 +142,7 @@ export class IntegrationsService {
     return this.database.inTenant(caller.tenantId, async (scope) => {
       await this.integrationOrThrow(scope, id);
       const rows = await this.syncRuns.list(scope, id, { limit: query.limit, after });
-      return toPage(rows, query.limit, '-createdAt', (row) => ({ key: row.sortKey, id: row.id }), toSyncRunResponse);
+      return toPage(rows, query.limit, '-createdAt', toSyncRunResponse);
     });
   }
 

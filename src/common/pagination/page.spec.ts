@@ -28,15 +28,15 @@ describe('cursors', () => {
 });
 
 describe(toPage.name, () => {
-  const rows = [1, 2, 3].map((n) => ({ n, id: ID, key: String(n) }));
+  const rows = [1, 2, 3].map((n) => ({ n, id: ID, sortKey: String(n) }));
 
   it('drops the probe row and points the cursor at the last row shown', () => {
-    const page = toPage(rows, 2, 'name', (row) => ({ key: row.key, id: row.id }), (row) => row.n);
+    const page = toPage(rows, 2, 'name', (row) => row.n);
     expect(page.data).toEqual([1, 2]);
     expect(decodeCursor(page.nextCursor!, 'name')).toEqual({ key: '2', id: ID });
   });
 
   it('has no next cursor on the last page', () => {
-    expect(toPage(rows, 3, 'name', (row) => ({ key: row.key, id: row.id }), (row) => row.n).nextCursor).toBeNull();
+    expect(toPage(rows, 3, 'name', (row) => row.n).nextCursor).toBeNull();
   });
 });

@@ -69,12 +69,19 @@ function invalidCursor(): BadRequestException {
   });
 }
 
+/** A row as list queries return it: its sort key as text beside its id, the two a cursor carries. */
+export interface Keyed {
+  sortKey: string;
+  id: string;
+}
+
 /** Cuts the extra row fetched to learn whether another page exists, and makes its cursor. */
-export function toPage<Row, T>(rows: Row[], limit: number, order: string, positionOf: (row: Row) => Position, map: (row: Row) => T): Page<T> {
+export function toPage<Row extends Keyed, T>(rows: Row[], limit: number, order: string, map: (row: Row) => T): Page<T> {
   const hasMore = rows.length > limit;
   const shown = hasMore ? rows.slice(0, limit) : rows;
+  const last = shown[shown.length - 1]!;
   return {
     data: shown.map(map),
-    nextCursor: hasMore ? encodeCursor(order, positionOf(shown[shown.length - 1]!)) : null,
+    nextCursor: hasMore ? encodeCursor(order, { key: last.sortKey, id: last.id }) : null,
   };
 }
