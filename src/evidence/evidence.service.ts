@@ -5,8 +5,8 @@ import { ClientsRepository } from '../clients/clients.repository.js';
 import type { FieldError } from '../common/errors/error-response.js';
 import { decodeCursor, type Page, type PageQueryDto, toPage } from '../common/pagination/page.js';
 import { Database, type TenantScope } from '../database/database.js';
-import type { AssetRow, FactRow } from '../database/schema.js';
-import { type AssetRecord, InventoryRepository } from '../integrations/sync/inventory.repository.js';
+import type { FactRow } from '../database/schema.js';
+import { type AssetRecord, InventoryRepository, type ListedAsset } from '../integrations/sync/inventory.repository.js';
 import type { AssetBatchDto, AssetBatchResultDto, AssetInputDto, AssetResponseDto, FactBatchDto, FactBatchResultDto, FactResponseDto } from './dto/evidence.dto.js';
 import { type FactInput, FactsRepository } from './facts.repository.js';
 
@@ -122,7 +122,7 @@ function toFactResponse(row: FactRow): FactResponseDto {
   return { key: row.key, value: row.value, source: row.source, observedAt: row.observedAt.toISOString(), receivedAt: row.receivedAt.toISOString() };
 }
 
-function toAssetResponse(row: AssetRow): AssetResponseDto {
+function toAssetResponse(row: ListedAsset): AssetResponseDto {
   return {
     id: row.id,
     kind: row.kind,

@@ -28,6 +28,16 @@ function fromExcluded<Column extends string>(eb: { ref(reference: `excluded.${Co
   return Object.fromEntries(columns.map((column) => [column, eb.ref(`excluded.${column}`)])) as Record<Column, never>;
 }
 
+/** What an asset listing shows; the vendor's raw record stays in the database. */
+const LISTED_ASSET_COLUMNS = [
+  'id', 'kind', 'integrationId', 'source', 'externalId', 'name', 'hostname', 'serialNumber', 'osName', 'osVersion', 'lastSeenAt', 'antivirusProduct',
+  'antivirusStatus', 'patchStatus', 'missingPatches', 'diskEncrypted', 'warrantyEndsAt', 'lastBackupAt', 'active', 'updatedAt',
+] as const;
+export type ListedAsset = Pick<AssetRow, (typeof LISTED_ASSET_COLUMNS)[number]>;
+
+/** Kind, then hostname, then id as one text key, so the listing orders and pages on one value. */
+const ASSET_SORT_KEY = sql<string>`kind || '/' || coalesce(hostname, '') || '/' || id`;
+
 /** An asset's own columns, whoever sent it (a PSA sync or a tool's batch). */
 function assetColumns(asset: AssetRecord) {
   return {
@@ -173,15 +183,14 @@ export class InventoryRepository {
   }
 
   /** A client's assets from every source, by kind then hostname. */
-  async listAssets(scope: TenantScope, clientId: string, options: { limit: number; after?: Position }): Promise<(AssetRow & { sortKey: string })[]> {
+  async listAssets(scope: TenantScope, clientId: string, options: { limit: number; after?: Position }): Promise<(ListedAsset & { sortKey: string })[]> {
     let query = scope.db
       .selectFrom('assets')
-      .selectAll()
-      .select(sql<string>`kind || '/' || coalesce(hostname, '') || '/' || id`.as('sortKey'))
+      .select([...LISTED_ASSET_COLUMNS, ASSET_SORT_KEY.as('sortKey')])
       .where('tenantId', '=', scope.tenantId)
       .where('clientId', '=', clientId);
-    if (options.after) query = query.where(sql<boolean>`kind || '/' || coalesce(hostname, '') || '/' || id > ${options.after.key}`);
-    return query.orderBy(sql`kind || '/' || coalesce(hostname, '') || '/' || id`).limit(options.limit + 1).execute();
+    if (options.after) query = query.where(sql<boolean>`${ASSET_SORT_KEY} > ${options.after.key}`);
+    return query.orderBy(ASSET_SORT_KEY).limit(options.limit + 1).execute();
   }
 
   /** Assets a tool owns (RMM, EDR, backup), keyed by the tool's name and its own ids. */

@@ -3,7 +3,7 @@ import { Database, type TenantScope } from '../../database/database.js';
 import type { IntegrationRow, SyncPhase, SyncRunRow } from '../../database/schema.js';
 import { ConnectorRegistry } from '../connector-registry.js';
 import { IntegrationsRepository } from '../integrations.repository.js';
-import type { PsaConnector, SyncWindow } from '../psa-connector.js';
+import type { NormalizedCompany, PsaConnector, SyncWindow } from '../psa-connector.js';
 import { type ClientFilter, isClient } from './client-filter.js';
 import { InventoryRepository, type UpsertCounts } from './inventory.repository.js';
 import { type SyncCounts, SyncRunsRepository } from './sync-runs.repository.js';
@@ -117,8 +117,12 @@ export class SyncService implements BeforeApplicationShutdown {
     for await (const page of this.pages(connector.companies(window))) {
       await this.database.inTenant(tenantId, async (scope) => {
         const at = new Date();
-        const clients = page.filter((company) => isClient(company, filter));
-        const others = page.filter((company) => !isClient(company, filter)).map((company) => company.externalId);
+        const clients: NormalizedCompany[] = [];
+        const others: string[] = [];
+        for (const company of page) {
+          if (isClient(company, filter)) clients.push(company);
+          else others.push(company.externalId);
+        }
         const upserted = await this.inventory.upsertClients(scope, integration.id, runId, clients, at);
         const deactivated = await this.inventory.deactivateClients(scope, integration.id, runId, others, at);
         await recordPage(scope, 'companies', { ...ZERO, ...upserted, deactivated, skipped: others.length - deactivated });
