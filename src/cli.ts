@@ -1,13 +1,13 @@
 import 'reflect-metadata';
 import { Command, CommanderError } from 'commander';
-import { CliError, type Output } from './cli/cli-context.js';
+import type { Output } from './cli/cli-context.js';
 import { registerApiKeyCommands } from './cli/commands/api-key.command.js';
 import { registerDemoCommand } from './cli/commands/demo.command.js';
 import { registerImportCsvCommand } from './cli/commands/import-csv.command.js';
 import { registerMigrateCommand } from './cli/commands/migrate.command.js';
 import { registerSyncCommand } from './cli/commands/sync.command.js';
 import { registerTenantCommands } from './cli/commands/tenant.command.js';
-import { describeFatalError, isExpectedError, registerExpectedError } from './common/errors/fatal-error.js';
+import { describeFatalError, isExpectedError } from './common/errors/fatal-error.js';
 
 const program = new Command('rampart')
   .description('Rampart administration: migrations, tenants, API keys, PSA syncs, demo data')
@@ -22,8 +22,6 @@ registerApiKeyCommands(program, output);
 registerDemoCommand(program, output);
 registerSyncCommand(program, output);
 registerImportCsvCommand(program, output);
-
-registerExpectedError(CliError);
 
 /** Exit 2 for a problem the user can fix from the message, 1 for a bug. */
 program.parseAsync(process.argv).catch((error: unknown) => {

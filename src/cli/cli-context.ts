@@ -2,8 +2,9 @@ import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import { CliModule } from '../app.module.js';
 import { migrateIfConfigured } from '../bootstrap.js';
+import { ExpectedError } from '../common/errors/fatal-error.js';
 
-export class CliError extends Error {}
+export class CliError extends ExpectedError {}
 
 export interface Output {
   json: boolean;

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { ExpectedError } from '../common/errors/fatal-error.js';
 
 /** Everything Rampart reads from the environment, parsed once and validated at boot. */
 export interface RampartConfig {
@@ -62,7 +63,7 @@ export const ENV_VARS = [
 ] as const;
 type EnvVar = (typeof ENV_VARS)[number];
 
-export class ConfigError extends Error {
+export class ConfigError extends ExpectedError {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   }

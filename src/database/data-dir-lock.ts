@@ -1,7 +1,8 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { ExpectedError } from '../common/errors/fatal-error.js';
 
-export class DataDirInUseError extends Error {}
+export class DataDirInUseError extends ExpectedError {}
 
 /**
  * PGlite is a single-process database: two processes opening one data directory would corrupt it.

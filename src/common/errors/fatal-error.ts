@@ -1,15 +1,8 @@
-import { ConfigError } from '../../config/config.js';
-import { DataDirInUseError } from '../../database/data-dir-lock.js';
-
-/** Errors a person can act on from the message alone. */
-const EXPECTED_ERRORS: (new (...args: never[]) => Error)[] = [ConfigError, DataDirInUseError];
-
-export function registerExpectedError(type: new (...args: never[]) => Error): void {
-  EXPECTED_ERRORS.push(type);
-}
+/** An error a person can act on from its message alone: it prints as one line, not a stack. */
+export class ExpectedError extends Error {}
 
 export function isExpectedError(error: unknown): boolean {
-  return EXPECTED_ERRORS.some((type) => error instanceof type);
+  return error instanceof ExpectedError;
 }
 
 /** One line for an expected error; the stack for anything else, which is a bug to report. */
