@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { AssetKind, FieldMapping, PsaKind } from '../integrations/psa-connector.js';
 
 /**
@@ -215,11 +215,8 @@ export type NewApiKey = Insertable<ApiKeysTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;
 /** A client as the API shows it; `lastSyncRunId` is the sync engine's bookkeeping. */
 export type ClientRow = Omit<Selectable<ClientsTable>, 'lastSyncRunId'>;
-export type NewClient = Insertable<ClientsTable>;
-export type ClientUpdate = Updateable<ClientsTable>;
 export type UserRow = Selectable<UsersTable>;
 export type IntegrationRow = Selectable<IntegrationsTable>;
 export type SyncRunRow = Selectable<SyncRunsTable>;
-export type ContactRow = Selectable<ContactsTable>;
 export type AssetRow = Selectable<AssetsTable>;
 export type FactRow = Selectable<FactsTable>;

@@ -76,10 +76,6 @@ export interface AutotaskPicklistValue {
   isActive?: boolean;
 }
 
-export interface AutotaskErrorBody {
-  errors: string[];
-}
-
 export interface AutotaskCompany {
   id: number;
   companyName?: string | null;
