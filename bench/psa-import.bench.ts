@@ -1,3 +1,5 @@
+import { BaselineAssigner } from '../src/baselines/baseline-assigner.js';
+import { BaselinesRepository } from '../src/baselines/baselines.repository.js';
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { cpus, totalmem } from 'node:os';
@@ -46,7 +48,7 @@ try {
   );
   const registry = { connectorFor: () => connector, definition: () => connectwiseDefinition } as unknown as ConnectorRegistry;
   const runs = new SyncRunsRepository(database);
-  const sync = new SyncService(database, new IntegrationsRepository(database), runs, new InventoryRepository(), registry);
+  const sync = new SyncService(database, new IntegrationsRepository(database), runs, new InventoryRepository(), registry, new BaselineAssigner(new BaselinesRepository()));
 
   const run = await database.inTenant(tenantId, (scope) => runs.create(scope, { integrationId, mode: 'full', requestedBy: 'bench' }));
   const rssBefore = process.memoryUsage().rss;

@@ -1,3 +1,8 @@
+import { AttestationsModule } from './attestations/attestations.module.js';
+import { BaselinesModule } from './baselines/baselines.module.js';
+import { ControlsModule } from './controls/controls.module.js';
+import { ExceptionsModule } from './exceptions/exceptions.module.js';
+import { FrameworksModule } from './frameworks/frameworks.module.js';
 import { Module } from '@nestjs/common';
 import { ApiKeysModule } from './api-keys/api-keys.module.js';
 import { AuditModule } from './audit/audit.module.js';
@@ -14,7 +19,23 @@ import { LoggingModule } from './logging/logging.module.js';
 import { TenancyModule } from './tenancy/tenancy.module.js';
 
 /** Shared by every process: configuration, the database and the domain services. */
-export const CORE_MODULES = [ConfigModule, DatabaseModule, TenancyModule, ApiKeysModule, ClientsModule, AuditModule, IntegrationsModule, EvidenceModule, ImportsModule, DemoModule];
+export const CORE_MODULES = [
+  ConfigModule,
+  DatabaseModule,
+  TenancyModule,
+  ApiKeysModule,
+  ClientsModule,
+  AuditModule,
+  IntegrationsModule,
+  EvidenceModule,
+  ImportsModule,
+  BaselinesModule,
+  ControlsModule,
+  ExceptionsModule,
+  AttestationsModule,
+  FrameworksModule,
+  DemoModule,
+];
 
 /** The HTTP API. */
 @Module({

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { TenantScope } from '../database/database.js';
 import { afterPosition, type KeyType, type SortDirection, sortKeyOf } from '../database/keyset.js';
-import type { ClientRow, ClientStatus, ExternalRef } from '../database/schema.js';
+import type { BaselineAssignment, ClientRow, ClientStatus, ExternalRef } from '../database/schema.js';
 import type { Position } from '../common/pagination/page.js';
 import type { ClientSort } from './dto/client.dto.js';
 import { isUuidText } from '../common/validation/uuid.js';
 
-const CLIENT_COLUMNS = ['id', 'tenantId', 'integrationId', 'externalId', 'name', 'status', 'externalRefs', 'domains', 'seats', 'baseline', 'notes', 'createdAt', 'updatedAt'] as const;
+const CLIENT_COLUMNS = ['id', 'tenantId', 'integrationId', 'externalId', 'name', 'status', 'externalRefs', 'domains', 'seats', 'baseline', 'baselineAssignment', 'notes', 'createdAt', 'updatedAt'] as const;
 
 export interface ClientFields {
   name: string;
@@ -15,6 +15,7 @@ export interface ClientFields {
   domains: string[];
   seats: number | null;
   baseline: string | null;
+  baselineAssignment: BaselineAssignment | null;
   notes: string | null;
 }
 

@@ -1,8 +1,10 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { AuditRepository } from '../audit/audit.repository.js';
 import type { Caller } from '../auth/caller.js';
 import { decodeCursor, type Page, toPage } from '../common/pagination/page.js';
-import { Database } from '../database/database.js';
+import { BaselineAssigner } from '../baselines/baseline-assigner.js';
+import { BaselinesRepository } from '../baselines/baselines.repository.js';
+import { Database, type TenantScope } from '../database/database.js';
 import type { ClientRow } from '../database/schema.js';
 import { type ClientFields, ClientsRepository } from './clients.repository.js';
 import type { ClientCreateDto, ClientListQueryDto, ClientResponseDto, ClientUpdateDto } from './dto/client.dto.js';
@@ -13,6 +15,8 @@ export class ClientsService {
     private readonly database: Database,
     private readonly clients: ClientsRepository,
     private readonly audit: AuditRepository,
+    private readonly baselines: BaselinesRepository,
+    private readonly baselineAssigner: BaselineAssigner,
   ) {}
 
   list(caller: Caller, query: ClientListQueryDto): Promise<Page<ClientResponseDto>> {
@@ -35,9 +39,11 @@ export class ClientsService {
       domains: dto.domains ?? [],
       seats: dto.seats ?? null,
       baseline: dto.baseline ?? null,
+      baselineAssignment: dto.baseline ? 'manual' : null,
       notes: dto.notes ?? null,
     };
     return this.database.inTenant(caller.tenantId, async (scope) => {
+      await this.assertBaselineExists(scope, fields.baseline);
       const row = await this.clients.create(scope, fields);
       await this.audit.record(scope, caller, { action: 'client.created', target: { type: 'client', id: row.id } });
       return toClientResponse(row);
@@ -50,10 +56,22 @@ export class ClientsService {
     if (fields.length === 0) {
       throw new BadRequestException('Request body changes nothing: send at least one field to update');
     }
+    if (changes.baseline !== undefined) changes.baselineAssignment = changes.baseline === null ? null : 'manual';
     return this.database.inTenant(caller.tenantId, async (scope) => {
-      const row = orNotFound(await this.clients.update(scope, id, changes, new Date()), id);
+      await this.assertBaselineExists(scope, changes.baseline);
+      orNotFound(await this.clients.update(scope, id, changes, new Date()), id);
+      // Handing the client back to the rules: they may pick a baseline at once.
+      if (changes.baseline === null) await this.baselineAssigner.reassign(scope, id);
       await this.audit.record(scope, caller, { action: 'client.updated', target: { type: 'client', id }, details: { fields } });
-      return toClientResponse(row);
+      return toClientResponse(orNotFound(await this.clients.findById(scope, id), id));
+    });
+  }
+
+  private async assertBaselineExists(scope: TenantScope, name: string | null | undefined): Promise<void> {
+    if (!name || (await this.baselines.findByName(scope, name))) return;
+    throw new UnprocessableEntityException({
+      message: `Baseline "${name}" does not exist; create it first (POST /api/v1/baselines)`,
+      details: [{ field: 'baseline', message: `no baseline named "${name}"` }],
     });
   }
 
@@ -80,6 +98,7 @@ export function toClientResponse(row: ClientRow): ClientResponseDto {
     domains: row.domains,
     seats: row.seats,
     baseline: row.baseline,
+    baselineAssignment: row.baselineAssignment,
     notes: row.notes,
     integrationId: row.integrationId,
     externalId: row.externalId,

@@ -28,6 +28,11 @@ export interface RampartConfig {
    * decrypt, so a key can be rotated in. Unset on the embedded default: a key file in `dataDir`.
    */
   encryptionKeys: EncryptionKey[] | undefined;
+  dns: {
+    /** Name servers for DNS controls (`host` or `host:port`); empty: the system's resolvers. */
+    servers: string[];
+    timeoutMs: number;
+  };
 }
 
 export interface EncryptionKey {
@@ -60,6 +65,8 @@ export const ENV_VARS = [
   'ENTRA_AUDIENCE',
   'ENTRA_AUTHORITY',
   'RAMPART_ENCRYPTION_KEYS',
+  'RAMPART_DNS_SERVERS',
+  'RAMPART_DNS_TIMEOUT_MS',
 ] as const;
 type EnvVar = (typeof ENV_VARS)[number];
 
@@ -105,6 +112,10 @@ export function loadConfig(env: Env = process.env): RampartConfig {
       authority: (read.string('ENTRA_AUTHORITY') ?? 'https://login.microsoftonline.com').replace(/\/+$/, ''),
     },
     encryptionKeys: parseEncryptionKeys(read.string('RAMPART_ENCRYPTION_KEYS'), problems),
+    dns: {
+      servers: parseDnsServers(read.string('RAMPART_DNS_SERVERS'), problems),
+      timeoutMs: read.integer('RAMPART_DNS_TIMEOUT_MS', 3000, 100, 60000),
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
@@ -122,6 +133,14 @@ function parseEncryptionKeys(value: string | undefined, problems: string[]): Enc
   });
   if (new Set(keys.map((key) => key.id)).size !== keys.length) problems.push('RAMPART_ENCRYPTION_KEYS has a key id twice');
   return keys;
+}
+
+function parseDnsServers(value: string | undefined, problems: string[]): string[] {
+  const servers = (value ?? '').split(',').map((server) => server.trim()).filter(Boolean);
+  if (servers.some((server) => !/^(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-f:]+\])(:\d{1,5})?$/i.test(server))) {
+    problems.push('RAMPART_DNS_SERVERS must be comma-separated IP addresses with an optional port, e.g. "1.1.1.1,127.0.0.1:5353"');
+  }
+  return servers;
 }
 
 class EnvReader {

@@ -1,6 +1,7 @@
 import { type Kysely } from 'kysely';
 import { type MigrationResultSet, Migrator } from 'kysely/migration';
 import { migrations } from '../../migrations/index.js';
+import { loadBuiltinCatalog } from '../controls/catalog/builtin-catalog.loader.js';
 import type { DB } from './schema.js';
 
 export interface MigrationReport {
@@ -16,7 +17,10 @@ function migrator(db: Kysely<DB>): Migrator {
   });
 }
 
-/** Applies every pending migration, each in its own transaction, under Kysely's migration lock. */
+/**
+ * Applies every pending migration, each in its own transaction, under Kysely's migration lock,
+ * then brings the built-in frameworks and controls up to date with the code.
+ */
 export async function migrateToLatest(db: Kysely<DB>): Promise<MigrationReport> {
   const result: MigrationResultSet = await migrator(db).migrateToLatest();
   if (result.error) {
@@ -24,6 +28,7 @@ export async function migrateToLatest(db: Kysely<DB>): Promise<MigrationReport> 
     const cause = result.error instanceof Error ? result.error.message : String(result.error);
     throw new Error(`Migration ${failed ?? '(unknown)'} failed: ${cause}`, { cause: result.error });
   }
+  await loadBuiltinCatalog(db);
   return {
     applied: (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName),
     pending: [],

@@ -1,4 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ControlCategory, Severity } from '../controls/catalog/control-definition.js';
+import type { EvaluatorKind } from '../controls/evaluators/params.js';
 import type { AssetKind, FieldMapping, PsaKind } from '../integrations/psa-connector.js';
 
 /**
@@ -18,6 +20,9 @@ export type UserRole = (typeof USER_ROLES)[number];
 export const CLIENT_STATUSES = ['active', 'inactive', 'prospect'] as const;
 export type ClientStatus = (typeof CLIENT_STATUSES)[number];
 
+/** Whether a control without evidence counts against the score (`fail`) or is left out (`exclude`). */
+export type NoDataScoring = 'fail' | 'exclude';
+
 export type ActorType = 'api_key' | 'user' | 'system';
 
 export interface ExternalRef {
@@ -31,6 +36,7 @@ export interface TenantsTable {
   name: string;
   entraTenantId: string | null;
   isDemo: Generated<boolean>;
+  noDataScoring: Generated<NoDataScoring>;
   createdAt: CreatedAt;
   updatedAt: Timestamp;
 }
@@ -88,10 +94,23 @@ export interface ClientsTable {
   externalRefs: Json<ExternalRef[]>;
   domains: ColumnType<string[], string[] | undefined, string[]>;
   seats: number | null;
+  /** Name of the client's baseline (service tier); renamed with it, cleared when it is deleted. */
   baseline: string | null;
+  /** How the baseline was chosen: by a person (rules leave it alone) or by a baseline rule. */
+  baselineAssignment: BaselineAssignment | null;
+  /** What the PSA says about the company, for baseline rules. */
+  psaProfile: ColumnType<PsaProfile, string | undefined, string>;
   notes: string | null;
   createdAt: CreatedAt;
   updatedAt: Timestamp;
+}
+
+export type BaselineAssignment = 'manual' | 'rule';
+
+export interface PsaProfile {
+  types?: string[];
+  status?: string | null;
+  customFields?: Record<string, string>;
 }
 
 export const SYNC_MODES = ['incremental', 'full'] as const;
@@ -196,6 +215,126 @@ export interface FactsTable {
   receivedAt: CreatedAt;
 }
 
+export interface FrameworksTable {
+  id: Generated<string>;
+  /** Null for built-in frameworks. */
+  tenantId: string | null;
+  key: string;
+  name: string;
+  version: string;
+  publisher: string;
+  url: string | null;
+  description: Generated<string>;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+export interface FrameworkRequirementsTable {
+  id: Generated<string>;
+  tenantId: string | null;
+  frameworkId: string;
+  ref: string;
+  title: string;
+  grouping: Generated<string>;
+  position: number;
+}
+
+export interface ControlsTable {
+  id: Generated<string>;
+  /** Null for built-in controls. */
+  tenantId: string | null;
+  key: string;
+  name: string;
+  category: ControlCategory;
+  severity: Severity;
+  description: string;
+  rationale: Generated<string>;
+  remediation: Generated<string>;
+  evidenceSource: Generated<string>;
+  evaluatorKind: EvaluatorKind;
+  params: Json<Record<string, unknown>>;
+  position: Generated<number>;
+  createdBy: string;
+  /** Set on a built-in control the catalog no longer has; its past results keep pointing at it. */
+  retiredAt: NullableTimestamp;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+export interface ControlMappingsTable {
+  tenantId: string | null;
+  controlId: string;
+  requirementId: string;
+}
+
+export interface BaselineRule {
+  /** What the rule reads from the client's PSA profile. */
+  attribute: 'companyType' | 'psaStatus' | 'customField';
+  /** The custom field's name, for `customField`. */
+  customField?: string;
+  /** Matches when the attribute equals any of these (ignoring case). */
+  values: string[];
+}
+
+export interface BaselinesTable {
+  id: Generated<string>;
+  tenantId: string;
+  name: string;
+  description: string | null;
+  rule: Json<BaselineRule> | null;
+  /** Lower first: when several rules match a client, the lowest priority wins. */
+  rulePriority: Generated<number>;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+export type SettingLevel = 'tenant' | 'baseline' | 'client';
+
+export interface ControlSettingsTable {
+  id: Generated<string>;
+  tenantId: string;
+  controlId: string;
+  level: SettingLevel;
+  baselineId: string | null;
+  clientId: string | null;
+  /** Null at any of these: inherit from the level above. */
+  enabled: boolean | null;
+  weight: number | null;
+  params: Json<Record<string, unknown>>;
+  notApplicable: boolean | null;
+  notApplicableReason: string | null;
+  updatedBy: string;
+  updatedAt: Timestamp;
+}
+
+export interface ControlExceptionsTable {
+  id: Generated<string>;
+  tenantId: string;
+  controlId: string;
+  clientId: string | null;
+  baselineId: string | null;
+  owner: string;
+  reason: string;
+  compensatingControl: string | null;
+  expiresAt: Date | string;
+  createdBy: string;
+  createdAt: CreatedAt;
+}
+
+export interface AttestationsTable {
+  id: Generated<string>;
+  tenantId: string;
+  clientId: string;
+  controlId: string;
+  statement: string;
+  attestedBy: string;
+  attestedAt: Date | string;
+  expiresAt: Date | string;
+  evidenceUrl: string | null;
+  createdBy: string;
+  createdAt: CreatedAt;
+}
+
 export interface DB {
   tenants: TenantsTable;
   users: UsersTable;
@@ -207,16 +346,30 @@ export interface DB {
   contacts: ContactsTable;
   assets: AssetsTable;
   facts: FactsTable;
+  frameworks: FrameworksTable;
+  frameworkRequirements: FrameworkRequirementsTable;
+  controls: ControlsTable;
+  controlMappings: ControlMappingsTable;
+  baselines: BaselinesTable;
+  controlSettings: ControlSettingsTable;
+  controlExceptions: ControlExceptionsTable;
+  attestations: AttestationsTable;
 }
 
 export type Tenant = Selectable<TenantsTable>;
 export type ApiKeyRow = Selectable<ApiKeysTable>;
 export type NewApiKey = Insertable<ApiKeysTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;
-/** A client as the API shows it; `lastSyncRunId` is the sync engine's bookkeeping. */
-export type ClientRow = Omit<Selectable<ClientsTable>, 'lastSyncRunId'>;
+/** A client as the API shows it; `lastSyncRunId` and `psaProfile` are the sync engine's bookkeeping. */
+export type ClientRow = Omit<Selectable<ClientsTable>, 'lastSyncRunId' | 'psaProfile'>;
 export type UserRow = Selectable<UsersTable>;
 export type IntegrationRow = Selectable<IntegrationsTable>;
 export type SyncRunRow = Selectable<SyncRunsTable>;
 export type AssetRow = Selectable<AssetsTable>;
 export type FactRow = Selectable<FactsTable>;
+export type FrameworkRow = Selectable<FrameworksTable>;
+export type ControlRow = Selectable<ControlsTable>;
+export type BaselineRow = Selectable<BaselinesTable>;
+export type ControlSettingRow = Selectable<ControlSettingsTable>;
+export type ControlExceptionRow = Selectable<ControlExceptionsTable>;
+export type AttestationRow = Selectable<AttestationsTable>;

@@ -2,6 +2,13 @@ import { type Portfolio, populatePortfolio } from './psa/portfolio.js';
 
 export const DEMO_TENANT_NAME = 'Northwind Managed IT (demo)';
 
+/** The demo MSP's service tiers. */
+export const DEMO_BASELINES = [
+  { name: 'Premium', description: 'Fully managed with security stack, quarterly QBRs and a vCIO.' },
+  { name: 'Standard', description: 'Managed endpoints, backup and Microsoft 365; twice-yearly reviews.' },
+  { name: 'Essentials', description: 'Monitoring, patching and help desk; annual review.' },
+];
+
 interface DemoClient {
   psaId: number;
   name: string;

@@ -12,7 +12,11 @@ import { SyncService } from '../integrations/sync/sync.service.js';
 import { ClientsRepository } from '../clients/clients.repository.js';
 import { TenantsRepository } from '../tenancy/tenants.repository.js';
 import { TenantsService } from '../tenancy/tenants.service.js';
-import { DEMO_TENANT_NAME, demoTiers } from './demo-portfolio.js';
+import { BaselinesRepository } from '../baselines/baselines.repository.js';
+import { BUILTIN_CONTROLS } from '../controls/catalog/builtin-controls.js';
+import { FactsRepository } from '../evidence/facts.repository.js';
+import { demoEvidence } from './demo-evidence.js';
+import { DEMO_BASELINES, DEMO_TENANT_NAME, demoTiers } from './demo-portfolio.js';
 import { DemoPsaServer } from './demo-psa.server.js';
 
 export interface DemoAccess {
@@ -41,6 +45,8 @@ export class DemoService {
     private readonly psa: DemoPsaServer,
     private readonly inventory: InventoryRepository,
     private readonly clients: ClientsRepository,
+    private readonly baselines: BaselinesRepository,
+    private readonly facts: FactsRepository,
   ) {}
 
   /**
@@ -55,7 +61,10 @@ export class DemoService {
     const caller: Caller = { ...origin, tenantId: tenant.id, scopes: new Set(SCOPES) };
 
     const { run, psaUrl, integrationId } = await this.syncFromDemoPsa(caller);
-    if (created) await this.assignTiers(tenant.id, integrationId);
+    if (created) {
+      await this.assignTiers(tenant.id, integrationId);
+      await this.seedEvidence(tenant.id, integrationId);
+    }
     await this.database.inTenant(tenant.id, (scope) => this.apiKeysRepository.revokeByName(scope, keyName, new Date()));
     const key = await this.apiKeys.create(caller, { name: keyName, scopes: [...SCOPES], expiresAt: new Date(Date.now() + DEMO_KEY_DAYS * 86_400_000) });
     return { tenant, created, apiKey: key.key, sync: run, psaUrl };
@@ -72,12 +81,36 @@ export class DemoService {
     return { run: await this.sync.execute(caller.tenantId, queued.id), psaUrl: String(settings.config.baseUrl), integrationId: integration.id };
   }
 
-  /** Seats, service tiers and notes, as the MSP would set them in Rampart after the first import. */
+  /** Service tiers, seats and notes, as the MSP would set them in Rampart after the first import. */
   private assignTiers(tenantId: string, integrationId: string): Promise<void> {
     const tiers = demoTiers();
     return this.database.inTenant(tenantId, async (scope) => {
+      for (const baseline of DEMO_BASELINES) await this.baselines.create(scope, { ...baseline, rule: null, rulePriority: 100 });
       const clientIds = await this.inventory.clientIdsByExternalId(scope, integrationId, [...tiers.keys()]);
-      for (const [externalId, clientId] of clientIds) await this.clients.update(scope, clientId, tiers.get(externalId)!, new Date());
+      for (const [externalId, clientId] of clientIds) {
+        const tier = tiers.get(externalId)!;
+        await this.clients.update(scope, clientId, { ...tier, baselineAssignment: tier.baseline ? 'manual' : null }, new Date());
+      }
+    });
+  }
+
+  /** What the MSP's RMM, backup and Microsoft 365 tools would have reported, and a vCIO's attestations. */
+  private seedEvidence(tenantId: string, integrationId: string): Promise<void> {
+    const tiers = demoTiers();
+    const now = new Date();
+    return this.database.inTenant(tenantId, async (scope) => {
+      const controlIds = new Map((await scope.db.selectFrom('controls').select(['id', 'key']).where('tenantId', 'is', null).execute()).map((row) => [row.key, row.id]));
+      const clientIds = await this.inventory.clientIdsByExternalId(scope, integrationId, [...tiers.keys()]);
+      for (const [externalId, clientId] of clientIds) {
+        const evidence = demoEvidence(Number(externalId), tiers.get(externalId)!.baseline, BUILTIN_CONTROLS, now);
+        await this.facts.upsert(scope, clientId, evidence.facts, now);
+        const attestations = evidence.attestations.filter((attestation) => controlIds.has(attestation.controlKey));
+        if (attestations.length === 0) continue;
+        await scope.db
+          .insertInto('attestations')
+          .values(attestations.map(({ controlKey, ...attestation }) => ({ ...attestation, tenantId, clientId, controlId: controlIds.get(controlKey)!, evidenceUrl: null, createdBy: 'demo' })))
+          .execute();
+      }
     });
   }
 }

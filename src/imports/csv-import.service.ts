@@ -56,7 +56,14 @@ export class CsvImportService {
     });
   }
 
-  private async importClients(scope: TenantScope, rows: { row: number; value: ClientCreateDto }[], errors: RowError[], options: CsvImportOptions) {
+  private async importClients(scope: TenantScope, allRows: { row: number; value: ClientCreateDto }[], errors: RowError[], options: CsvImportOptions) {
+    const baselines = new Set((await scope.db.selectFrom('baselines').select('name').execute()).map((baseline) => baseline.name));
+    const rows = allRows.filter(({ row, value }) => {
+      if (!value.baseline || baselines.has(value.baseline)) return true;
+      errors.push({ row, field: 'baseline', message: `no baseline named "${value.baseline}" (create it first with POST /api/v1/baselines)` });
+      return false;
+    });
+    errors.sort((a, b) => a.row - b.row);
     refuseUnlessPartial(errors, options);
     const existing = byLowerName(await this.clients.findByIdsOrNames(scope, rows.map(({ value }) => value.name)));
     let created = 0;
@@ -68,11 +75,13 @@ export class CsvImportService {
         // Matched by name without regard to case: the client keeps its own spelling.
         const { name: _matchedBy, ...fields } = value;
         const changes = Object.fromEntries(Object.entries(fields).filter(([, field]) => field !== undefined)) as Partial<ClientFields>;
+        if (changes.baseline !== undefined) changes.baselineAssignment = changes.baseline === null ? null : 'manual';
         await this.clients.update(scope, match.id, changes, at);
         updated += 1;
       } else {
         await this.clients.create(scope, {
-          name: value.name, status: value.status ?? 'active', externalRefs: [], domains: value.domains ?? [], seats: value.seats ?? null, baseline: value.baseline ?? null, notes: value.notes ?? null,
+          name: value.name, status: value.status ?? 'active', externalRefs: [], domains: value.domains ?? [], seats: value.seats ?? null, baseline: value.baseline ?? null,
+          baselineAssignment: value.baseline ? 'manual' : null, notes: value.notes ?? null,
         });
         created += 1;
       }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
+import { BaselinesModule } from '../baselines/baselines.module.js';
 import { CONNECTOR_OPTIONS, ConnectorRegistry } from './connector-registry.js';
 import { CredentialsVault } from './credentials/credentials.vault.js';
 import { IntegrationsController } from './integrations.controller.js';
@@ -10,7 +11,7 @@ import { SyncRunsRepository } from './sync/sync-runs.repository.js';
 import { SyncService } from './sync/sync.service.js';
 
 @Module({
-  imports: [AuditModule],
+  imports: [AuditModule, BaselinesModule],
   controllers: [IntegrationsController],
   providers: [
     IntegrationsRepository,

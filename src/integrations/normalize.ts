@@ -8,6 +8,28 @@ export function toText(value: unknown): string | null {
   return trimmed === '' ? null : trimmed;
 }
 
+/** The longest custom-field value a company keeps; longer text is cut to this many characters. */
+export const CUSTOM_FIELD_MAX_LENGTH = 200;
+
+/**
+ * A record's custom fields as name → text, from (name, value) pairs in the vendor's order: names
+ * and values trimmed, booleans and numbers as text, fields without a name or a scalar value left
+ * out, values cut to {@link CUSTOM_FIELD_MAX_LENGTH} characters. The first of two same-named
+ * fields wins.
+ */
+export function customFieldsFrom(fields: Iterable<readonly [name: unknown, value: unknown]>): Record<string, string> {
+  const texts = new Map<string, string>();
+  for (const [name, value] of fields) {
+    const key = toText(name);
+    const text = toText(value);
+    if (key === null || text === null || texts.has(key)) continue;
+    // Cut by code point, so an emoji or CJK supplement character is never split in half.
+    texts.set(key, text.length > CUSTOM_FIELD_MAX_LENGTH ? [...text].slice(0, CUSTOM_FIELD_MAX_LENGTH).join('') : text);
+  }
+  // fromEntries defines own properties, so a field named "__proto__" stays a field.
+  return Object.fromEntries(texts);
+}
+
 /** A Date from ISO strings and epoch milliseconds; null for anything unparseable. */
 export function toDate(value: unknown): Date | null {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;

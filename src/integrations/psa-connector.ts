@@ -23,6 +23,8 @@ export interface NormalizedCompany {
   /** Active in the PSA (not deleted, disabled or marked inactive). */
   active: boolean;
   domains: string[];
+  /** The company's custom (user-defined) fields with a value, by their caption/name as shown in the PSA; values as text. */
+  customFields: Record<string, string>;
   updatedAt: Date | null;
   raw: unknown;
 }

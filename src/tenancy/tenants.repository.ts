@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Database } from '../database/database.js';
 import type { Tenant } from '../database/schema.js';
 
-const TENANT_COLUMNS = ['id', 'name', 'entraTenantId', 'isDemo', 'createdAt', 'updatedAt'] as const;
+const TENANT_COLUMNS = ['id', 'name', 'entraTenantId', 'isDemo', 'noDataScoring', 'createdAt', 'updatedAt'] as const;
 
 /** The tenant registry: system-level, because it is consulted before any tenant is chosen. */
 @Injectable()

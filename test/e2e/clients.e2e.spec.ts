@@ -22,13 +22,20 @@ const api = () => request(app.getHttpServer());
 const auth = () => ({ Authorization: `Bearer ${msp.key}` });
 
 describe('clients API', () => {
+  it('refuses a baseline that does not exist, naming it', async () => {
+    const response = await api().post('/api/v1/clients').set(auth()).send({ name: 'Nowhere Ltd', baseline: 'Platinum' }).expect(422);
+    expect(response.body.message).toBe('Baseline "Platinum" does not exist; create it first (POST /api/v1/baselines)');
+    expect(response.body.details).toEqual([{ field: 'baseline', message: 'no baseline named "Platinum"' }]);
+  });
+
   it('creates, reads, updates, lists and deletes a client', async () => {
+    await api().post('/api/v1/baselines').set(auth()).send({ name: 'Premium' }).expect(201);
     const created = await api()
       .post('/api/v1/clients')
       .set(auth())
       .send({ name: 'Harbor Dental Group', domains: ['HarborDental.example'], seats: 42, baseline: 'Premium', externalRefs: [{ system: 'connectwise', id: '19301' }] })
       .expect(201);
-    expect(created.body).toMatchObject({ name: 'Harbor Dental Group', status: 'active', domains: ['harbordental.example'], seats: 42, baseline: 'Premium', notes: null });
+    expect(created.body).toMatchObject({ name: 'Harbor Dental Group', status: 'active', domains: ['harbordental.example'], seats: 42, baseline: 'Premium', baselineAssignment: 'manual', notes: null });
     expect(created.body.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(new Date(created.body.createdAt).toISOString()).toBe(created.body.createdAt);
 

@@ -31,9 +31,20 @@ describe('CSV import', () => {
     expect(await clientNames()).toEqual([]);
   });
 
-  it('imports good rows with partial=true and reports the rest', async () => {
-    const response = await upload({ kind: 'clients', partial: 'true' }, 'name,seats,baseline\nHarbor Dental,42,Premium\nCedar Ridge,many,\n').expect(200);
-    expect(response.body).toEqual({ kind: 'clients', rows: 2, created: 1, updated: 0, failed: 1, errors: [{ row: 3, field: 'seats', message: 'seats must be an integer number' }] });
+  it('imports good rows with partial=true and reports the rest, including baselines that do not exist', async () => {
+    await request(app.getHttpServer()).post('/api/v1/baselines').set({ Authorization: `Bearer ${msp.key}` }).send({ name: 'Premium' }).expect(201);
+    const response = await upload({ kind: 'clients', partial: 'true' }, 'name,seats,baseline\nHarbor Dental,42,Premium\nCedar Ridge,many,\nOak Law,3,Platinum\n').expect(200);
+    expect(response.body).toEqual({
+      kind: 'clients',
+      rows: 3,
+      created: 1,
+      updated: 0,
+      failed: 2,
+      errors: [
+        { row: 3, field: 'seats', message: 'seats must be an integer number' },
+        { row: 4, field: 'baseline', message: 'no baseline named "Platinum" (create it first with POST /api/v1/baselines)' },
+      ],
+    });
   });
 
   it('updates clients it already has, matched by name', async () => {

@@ -16,6 +16,7 @@ export function clientFields(overrides: Partial<ClientFields> = {}): ClientField
     domains: [],
     seats: null,
     baseline: null,
+    baselineAssignment: null,
     notes: null,
     ...overrides,
   };

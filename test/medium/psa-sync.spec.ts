@@ -1,3 +1,5 @@
+import { BaselineAssigner } from '../../src/baselines/baseline-assigner.js';
+import { BaselinesRepository } from '../../src/baselines/baselines.repository.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../../src/database/database.js';
@@ -111,7 +113,7 @@ describe.each(VENDORS)('$kind through the sync engine', (vendor) => {
     };
     const registry = { connectorFor: () => connector, definition: () => ({ defaultClientTypes: vendor.defaultClientTypes }) } as unknown as ConnectorRegistry;
     const runs = new SyncRunsRepository(database);
-    const sync = new SyncService(database, new IntegrationsRepository(database), runs, new InventoryRepository(), registry);
+    const sync = new SyncService(database, new IntegrationsRepository(database), runs, new InventoryRepository(), registry, new BaselineAssigner(new BaselinesRepository()));
     const runSync = async (mode: 'full' | 'incremental') => {
       const run = await database.inTenant(tenantId, (scope) => runs.create(scope, { integrationId, mode, requestedBy: 'test' }));
       return sync.execute(tenantId, run.id);

@@ -30,8 +30,9 @@ describe(ClientsRepository.name, () => {
 
   beforeAll(async () => {
     await database.inTenant(tenant, async (scope) => {
+      await scope.db.insertInto('baselines').values([{ tenantId: tenant, name: 'Premium' }, { tenantId: tenant, name: 'Essentials' }]).execute();
       for (const [index, name] of names.entries()) {
-        await sut.create(scope, clientFields({ name, status: index % 3 === 0 ? 'prospect' : 'active', baseline: index % 2 ? 'Premium' : 'Essentials' }));
+        await sut.create(scope, clientFields({ name, status: index % 3 === 0 ? 'prospect' : 'active', baseline: index % 2 ? 'Premium' : 'Essentials', baselineAssignment: 'manual' }));
       }
     });
     await database.inTenant(otherTenant, (scope) => sut.create(scope, clientFields({ name: 'Other tenant Beta' })));

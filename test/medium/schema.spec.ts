@@ -13,11 +13,11 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database.
  * typed column here; the test below demands each database column.
  */
 const TYPED_COLUMNS: { [T in keyof DB]: { [C in keyof DB[T]]-?: true } } = {
-  tenants: { id: true, name: true, entraTenantId: true, isDemo: true, createdAt: true, updatedAt: true },
+  tenants: { id: true, name: true, entraTenantId: true, isDemo: true, noDataScoring: true, createdAt: true, updatedAt: true },
   users: { id: true, tenantId: true, entraObjectId: true, email: true, displayName: true, role: true, lastSignInAt: true, createdAt: true, updatedAt: true },
   apiKeys: { id: true, tenantId: true, name: true, prefix: true, keyHash: true, scopes: true, expiresAt: true, revokedAt: true, lastUsedAt: true, createdBy: true, createdAt: true },
   auditLog: { id: true, tenantId: true, occurredAt: true, actorType: true, actorId: true, actorLabel: true, action: true, targetType: true, targetId: true, details: true, ip: true, requestId: true },
-  clients: { id: true, tenantId: true, integrationId: true, externalId: true, lastSyncRunId: true, name: true, status: true, externalRefs: true, domains: true, seats: true, baseline: true, notes: true, createdAt: true, updatedAt: true },
+  clients: { id: true, tenantId: true, integrationId: true, externalId: true, lastSyncRunId: true, name: true, status: true, externalRefs: true, domains: true, seats: true, baseline: true, baselineAssignment: true, psaProfile: true, notes: true, createdAt: true, updatedAt: true },
   integrations: {
     id: true, tenantId: true, kind: true, name: true, config: true, clientTypes: true, clientStatuses: true, includeInactive: true, fieldMapping: true,
     credentialsCiphertext: true, credentialsNonce: true, credentialsKeyId: true, syncedThrough: true, createdAt: true, updatedAt: true,
@@ -36,6 +36,20 @@ const TYPED_COLUMNS: { [T in keyof DB]: { [C in keyof DB[T]]-?: true } } = {
     antivirusProduct: true, antivirusStatus: true, patchStatus: true, missingPatches: true, diskEncrypted: true, warrantyEndsAt: true, lastBackupAt: true,
   },
   facts: { id: true, tenantId: true, clientId: true, key: true, value: true, source: true, observedAt: true, receivedAt: true },
+  frameworks: { id: true, tenantId: true, key: true, name: true, version: true, publisher: true, url: true, description: true, createdAt: true, updatedAt: true },
+  frameworkRequirements: { id: true, tenantId: true, frameworkId: true, ref: true, title: true, grouping: true, position: true },
+  controls: {
+    id: true, tenantId: true, key: true, name: true, category: true, severity: true, description: true, rationale: true, remediation: true, evidenceSource: true,
+    evaluatorKind: true, params: true, position: true, createdBy: true, retiredAt: true, createdAt: true, updatedAt: true,
+  },
+  controlMappings: { tenantId: true, controlId: true, requirementId: true },
+  baselines: { id: true, tenantId: true, name: true, description: true, rule: true, rulePriority: true, createdAt: true, updatedAt: true },
+  controlSettings: {
+    id: true, tenantId: true, controlId: true, level: true, baselineId: true, clientId: true, enabled: true, weight: true, params: true, notApplicable: true,
+    notApplicableReason: true, updatedBy: true, updatedAt: true,
+  },
+  controlExceptions: { id: true, tenantId: true, controlId: true, clientId: true, baselineId: true, owner: true, reason: true, compensatingControl: true, expiresAt: true, createdBy: true, createdAt: true },
+  attestations: { id: true, tenantId: true, clientId: true, controlId: true, statement: true, attestedBy: true, attestedAt: true, expiresAt: true, evidenceUrl: true, createdBy: true, createdAt: true },
 };
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);

@@ -1,3 +1,5 @@
+import { BaselineAssigner } from '../../src/baselines/baseline-assigner.js';
+import { BaselinesRepository } from '../../src/baselines/baselines.repository.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../../src/database/database.js';
@@ -109,7 +111,7 @@ beforeEach(async () => {
   psa.contacts$ = [contact('c1', '1'), contact('c2', '2'), contact('c4', '4')];
   psa.assets$ = [asset('a1', '1'), asset('a2', '1'), asset('a3', '2'), asset('a4', '3'), asset('a5', '4')];
   const registry = { connectorFor: () => psa, definition: () => ({ defaultClientTypes: ['Client'] }) } as unknown as ConnectorRegistry;
-  sync = new SyncService(database, new IntegrationsRepository(database), runs, new InventoryRepository(), registry);
+  sync = new SyncService(database, new IntegrationsRepository(database), runs, new InventoryRepository(), registry, new BaselineAssigner(new BaselinesRepository()));
 });
 
 describe('PSA sync engine', () => {

@@ -20,7 +20,8 @@ export interface TestAppOptions {
 
 /** The real HTTP stack (guards, pipes, filters, body limits) over the suite's database. */
 export async function createTestApp(options: TestAppOptions): Promise<NestExpressApplication> {
-  const config: RampartConfig = loadConfig({ LOG_LEVEL: 'silent', RAMPART_MIGRATE_ON_START: 'false', RAMPART_AUTH_FAILURE_LIMIT: '1000', ...options.env });
+  // DNS controls ask a closed local port: an immediate, offline lookup error unless a test brings its own server.
+  const config: RampartConfig = loadConfig({ LOG_LEVEL: 'silent', RAMPART_MIGRATE_ON_START: 'false', RAMPART_AUTH_FAILURE_LIMIT: '1000', RAMPART_DNS_SERVERS: '127.0.0.1:9', RAMPART_DNS_TIMEOUT_MS: '300', ...options.env });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
     .overrideProvider(RAMPART_CONFIG)
     .useValue(config)

@@ -18,7 +18,7 @@ import {
 } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination/page.js';
 import { IsOmittable, LowercaseEach, Trim } from '../../common/validation/decorators.js';
-import { CLIENT_STATUSES, type ClientStatus } from '../../database/schema.js';
+import { type BaselineAssignment, CLIENT_STATUSES, type ClientStatus } from '../../database/schema.js';
 
 export const CLIENT_SORTS = ['name', '-name', 'createdAt', '-createdAt'] as const;
 export type ClientSort = (typeof CLIENT_SORTS)[number];
@@ -43,6 +43,8 @@ export class ClientResponseDto {
   @ApiProperty({ type: [String], example: ['harbordental.com'] }) domains!: string[];
   @ApiProperty({ type: Number, nullable: true, example: 42 }) seats!: number | null;
   @ApiProperty({ type: String, nullable: true, example: 'Premium', description: 'Service tier (baseline) the client is on.' }) baseline!: string | null;
+  @ApiProperty({ enum: ['manual', 'rule'], nullable: true, description: 'Whether a person chose the baseline (rules leave it alone) or a baseline rule did.' })
+  baselineAssignment!: BaselineAssignment | null;
   @ApiProperty({ type: String, nullable: true }) notes!: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The PSA integration that imported this client; null for clients made by hand.' })
   integrationId!: string | null;
@@ -82,7 +84,7 @@ class ClientDetailsDto {
   @IsInt()
   seats?: number | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 100, example: 'Premium' })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 100, example: 'Premium', description: 'Name of an existing baseline; null hands the choice back to the baseline rules.' })
   @IsOptional()
   @Trim()
   @Length(1, 100)

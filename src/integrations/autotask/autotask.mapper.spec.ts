@@ -22,6 +22,7 @@ describe(toCompany.name, () => {
       status: null,
       active: true,
       domains: ['northwind.example'],
+      customFields: { 'Security Tier': 'Gold' },
       updatedAt: new Date('2024-04-18T13:15:47.000Z'),
       raw: companies[1],
     });
@@ -44,6 +45,31 @@ describe(toCompany.name, () => {
     const company = toCompany(companies[3]!, companyPicklists);
     expect(company.domains).toEqual([]);
     expect(company.updatedAt).toBeNull();
+  });
+
+  it('reads user-defined fields by name as text, trimmed and cut to 200 characters, leaving out the empty ones', () => {
+    const company = toCompany(
+      {
+        id: 9,
+        userDefinedFields: [
+          { name: ' Service Tier ', value: ' Premium ' },
+          { name: 'Contract Ends', value: null },
+          { name: 'Account Manager', value: '' },
+          { name: 'Notes', value: 'y'.repeat(201) },
+          { name: '', value: 'nameless' },
+        ],
+      },
+      companyPicklists,
+    );
+    expect(company.customFields).toEqual({ 'Service Tier': 'Premium', Notes: 'y'.repeat(200) });
+  });
+
+  it('turns numbers and booleans in user-defined fields into text and copes with companies that have none', () => {
+    // The API sends strings, but a UDF value is typed loosely enough that numbers and booleans turn up.
+    const loose = { id: 9, userDefinedFields: [{ name: 'Seats', value: 42 }, { name: 'Co-managed', value: true }, null] } as unknown as AutotaskCompany;
+    expect(toCompany(loose, companyPicklists).customFields).toEqual({ Seats: '42', 'Co-managed': 'true' });
+    expect(toCompany(companies[2]!, companyPicklists).customFields).toEqual({});
+    expect(toCompany({ id: 9 }, companyPicklists).customFields).toEqual({});
   });
 
   it('takes the later of last activity and last tracked change, and names a nameless company', () => {

@@ -1,4 +1,4 @@
-import { applyFieldMapping, toBoolean, toDate, toInteger, toText } from '../normalize.js';
+import { applyFieldMapping, customFieldsFrom, toBoolean, toDate, toInteger, toText } from '../normalize.js';
 import type { AssetKind, FieldMapping, NormalizedAsset, NormalizedCompany, NormalizedContact } from '../psa-connector.js';
 import type { AutotaskCompany, AutotaskConfigurationItem, AutotaskContact, AutotaskEntityFields } from './autotask.types.js';
 
@@ -50,6 +50,8 @@ export function toCompany(raw: AutotaskCompany, picklists: AutotaskPicklists): N
     status: null,
     active: raw.isActive === true,
     domains: domain === null ? [] : [domain],
+    // A picklist UDF carries its stored value here; its labels are in `Companies/entityInformation/userDefinedFields`.
+    customFields: customFieldsFrom(userDefinedFieldsOf(raw).map((field) => [field.name, field.value])),
     // Companies carry no plain last-modified stamp: tracked-field edits and activity move separately.
     updatedAt: latest(toDate(raw.lastTrackedModifiedDateTime), toDate(raw.lastActivityDate)),
     raw,
@@ -104,12 +106,16 @@ export function toAsset(raw: AutotaskConfigurationItem, picklists: AutotaskPickl
 
 /** The value of an Autotask user-defined field by name (names compared without case). */
 export function readUserDefinedField(raw: unknown, name: string): unknown {
-  if (raw === null || typeof raw !== 'object') return undefined;
-  const fields = (raw as { userDefinedFields?: unknown }).userDefinedFields;
-  if (!Array.isArray(fields)) return undefined;
   const wanted = name.trim().toLowerCase();
-  const field: unknown = fields.find((candidate: unknown) => typeof candidate === 'object' && candidate !== null && toText((candidate as { name?: unknown }).name)?.toLowerCase() === wanted);
-  return field === undefined ? undefined : (field as { value?: unknown }).value;
+  return userDefinedFieldsOf(raw).find((field) => toText(field.name)?.toLowerCase() === wanted)?.value;
+}
+
+/** A record's `userDefinedFields` entries, none for a record without the list or entries that are not objects. */
+function userDefinedFieldsOf(raw: unknown): { name?: unknown; value?: unknown }[] {
+  if (raw === null || typeof raw !== 'object') return [];
+  const fields = (raw as { userDefinedFields?: unknown }).userDefinedFields;
+  if (!Array.isArray(fields)) return [];
+  return fields.filter((field: unknown): field is { name?: unknown; value?: unknown } => typeof field === 'object' && field !== null);
 }
 
 /**

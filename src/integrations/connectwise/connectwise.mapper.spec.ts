@@ -20,6 +20,7 @@ describe(mapCompany.name, () => {
       status: 'Active',
       active: true,
       domains: ['northwind.example'],
+      customFields: { 'Security Tier': 'Gold' },
       updatedAt: new Date('2024-04-30T01:46:24Z'),
       raw: companies[0],
     });
@@ -39,6 +40,29 @@ describe(mapCompany.name, () => {
 
   it('skips a record without an id', () => {
     expect(mapCompany({ name: 'No id' } as unknown as ConnectwiseCompany)).toBeNull();
+  });
+
+  it('reads custom fields by caption as text, trimmed and cut to 200 characters, leaving out the empty ones', () => {
+    const company = mapCompany({
+      id: 1,
+      customFields: [
+        { id: 1, caption: ' Service Tier ', type: 'Text', entryMethod: 'List', numberOfDecimals: 0, value: ' Premium ' },
+        { id: 2, caption: 'Seats', type: 'Number', entryMethod: 'EntryField', numberOfDecimals: 0, value: 42 },
+        { id: 3, caption: 'Co-managed', type: 'Checkbox', entryMethod: 'EntryField', numberOfDecimals: 0, value: true },
+        { id: 4, caption: 'Onboarded', type: 'Checkbox', entryMethod: 'EntryField', numberOfDecimals: 0, value: false },
+        { id: 5, caption: 'Notes', type: 'Text', entryMethod: 'EntryField', numberOfDecimals: 0, value: 'x'.repeat(250) },
+        { id: 6, caption: 'Contract Ends', type: 'Date', entryMethod: 'Date', numberOfDecimals: 0, value: null },
+        { id: 7, caption: 'Account Manager', type: 'Text', entryMethod: 'EntryField', numberOfDecimals: 0, value: '   ' },
+        { id: 8, caption: '  ', type: 'Text', entryMethod: 'EntryField', numberOfDecimals: 0, value: 'no caption' },
+        { id: 9, type: 'Text', value: 'no caption at all' },
+      ],
+    });
+    expect(company?.customFields).toEqual({ 'Service Tier': 'Premium', Seats: '42', 'Co-managed': 'true', Onboarded: 'false', Notes: 'x'.repeat(200) });
+  });
+
+  it('gives no custom fields to a company without any', () => {
+    expect(mapCompany(companies[1]!)?.customFields).toEqual({});
+    expect(mapCompany({ id: 1, customFields: [] })?.customFields).toEqual({});
   });
 });
 

@@ -1,4 +1,4 @@
-import { applyFieldMapping, readPath, toDate, toText } from '../normalize.js';
+import { applyFieldMapping, customFieldsFrom, readPath, toDate, toText } from '../normalize.js';
 import type { AssetKind, FieldMapping, NormalizedAsset, NormalizedCompany, NormalizedContact } from '../psa-connector.js';
 import type { ConnectwiseCompany, ConnectwiseConfiguration, ConnectwiseContact, ConnectwiseCustomField, ConnectwiseConfigurationQuestion } from './connectwise.types.js';
 
@@ -26,6 +26,8 @@ export function mapCompany(raw: ConnectwiseCompany): NormalizedCompany | null {
     // Deleted companies stay in the API (and in an incremental sync, which is how Rampart learns of the deletion).
     active: raw.deletedFlag !== true && !(status !== null && INACTIVE_STATUS.test(status)),
     domains: domainsOf(raw.website),
+    // By caption, as Setup Tables > Custom Fields names them; checkboxes and numbers as "true", "42".
+    customFields: customFieldsFrom((raw.customFields ?? []).map((field) => [field.caption, field.value])),
     updatedAt: lastUpdatedOf(raw),
     raw,
   };

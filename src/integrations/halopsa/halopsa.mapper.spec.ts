@@ -21,14 +21,39 @@ describe(mapClient.name, () => {
       status: null,
       active: true,
       domains: [],
+      customFields: { 'Security Tier': 'Gold' },
       updatedAt: null,
       raw: clients[0],
     });
   });
 
   it('reads the inactive flag and names a client that has no name', () => {
-    expect(mapClient(clients[1]!)).toMatchObject({ externalId: '13', types: ['Prospects'], active: false });
-    expect(mapClient(clients[2]!)).toMatchObject({ name: 'Halo client 14', types: [], active: true });
+    expect(mapClient(clients[1]!)).toMatchObject({ externalId: '13', types: ['Prospects'], active: false, customFields: {} });
+    expect(mapClient(clients[2]!)).toMatchObject({ name: 'Halo client 14', types: [], active: true, customFields: {} });
+  });
+
+  it('names custom fields by label, reads lookups by their text and other values as text, leaving out the empty ones', () => {
+    const client = mapClient({
+      id: 20,
+      customfields: [
+        { id: 1, name: 'CFServiceTier', label: ' Service Tier ', type: 2, value: 3, display: 'Premium' },
+        { id: 2, name: 'CFSeats', label: 'Seats', type: 0, value: 42, display: '42' },
+        { id: 3, name: 'CFCoManaged', label: 'Co-managed', type: 6, value: true, display: 'Yes' },
+        { id: 4, name: 'CFContractEnds', label: 'Contract Ends', type: 4, value: '2026-12-31T00:00:00', display: '31/12/2026' },
+        { id: 5, name: 'CFNotes', label: 'Notes', type: 1, value: ` ${'z'.repeat(300)}`, display: null },
+        { id: 6, name: 'CFRegion', type: 0, value: 'EMEA', display: 'EMEA' },
+        { id: 7, name: 'CFAccountManager', label: 'Account Manager', type: 0, value: '', display: '' },
+        { id: 8, name: 'CFReviewDue', label: 'Review Due', type: 4, value: null, display: null },
+      ],
+    });
+    expect(client.customFields).toEqual({
+      'Service Tier': 'Premium',
+      Seats: '42',
+      'Co-managed': 'true',
+      'Contract Ends': '2026-12-31T00:00:00Z',
+      Notes: 'z'.repeat(200),
+      CFRegion: 'EMEA',
+    });
   });
 });
 

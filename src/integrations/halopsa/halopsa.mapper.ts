@@ -1,4 +1,4 @@
-import { toBoolean, toDate, toInteger, toText } from '../normalize.js';
+import { customFieldsFrom, toBoolean, toDate, toInteger, toText } from '../normalize.js';
 import type { AssetKind, NormalizedAsset, NormalizedCompany, NormalizedContact } from '../psa-connector.js';
 import type { HaloAsset, HaloClient, HaloField, HaloUser } from './halopsa.types.js';
 
@@ -57,11 +57,15 @@ export function readHaloField(raw: unknown, name: string): unknown {
   const record = raw as { fields?: unknown; customfields?: unknown };
   const wanted = name.trim().toLowerCase();
   for (const list of [record.fields, record.customfields]) {
-    if (!Array.isArray(list)) continue;
-    const field = (list as HaloField[]).find((candidate) => [candidate.name, candidate.label].some((key) => typeof key === 'string' && key.trim().toLowerCase() === wanted));
+    const field = haloFields(list).find((candidate) => [candidate.name, candidate.label].some((key) => typeof key === 'string' && key.trim().toLowerCase() === wanted));
     if (field) return fieldValue(field);
   }
   return undefined;
+}
+
+/** The entries of a `fields` or `customfields` list; none when the list is missing. */
+function haloFields(list: unknown): HaloField[] {
+  return Array.isArray(list) ? list.filter((field: unknown): field is HaloField => typeof field === 'object' && field !== null) : [];
 }
 
 function fieldValue(field: HaloField): unknown {
@@ -107,6 +111,8 @@ export function mapClient(raw: HaloClient): NormalizedCompany {
     active: raw.inactive !== true,
     // Halo keeps no website or e-mail domain on the client record.
     domains: [],
+    // By the label people see ("Security Tier", not "CFSecurityTier"); a lookup by its chosen text.
+    customFields: customFieldsFrom(haloFields(raw.customfields).map((field) => [toText(field.label) ?? field.name, fieldValue(field)])),
     // Client records carry no last-modified stamp.
     updatedAt: null,
     raw,

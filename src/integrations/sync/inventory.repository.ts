@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
 import type { Position } from '../../common/pagination/page.js';
 import type { TenantScope } from '../../database/database.js';
-import type { AssetRow } from '../../database/schema.js';
+import type { AssetRow, PsaProfile } from '../../database/schema.js';
 import type { NormalizedAsset, NormalizedCompany, NormalizedContact } from '../psa-connector.js';
 
 export interface UpsertCounts {
@@ -75,6 +75,11 @@ function countUpserts(rows: { inserted: boolean }[]): UpsertCounts {
  * re-run updates the same rows. Every row touched records the run, so a full sync can retire the
  * rows the PSA no longer has without deleting anything.
  */
+/** What baseline rules may match on: the company's types, status and custom fields. */
+function psaProfileOf(company: NormalizedCompany): PsaProfile {
+  return { types: company.types, status: company.status, customFields: company.customFields };
+}
+
 @Injectable()
 export class InventoryRepository {
   async upsertClients(scope: TenantScope, integrationId: string, runId: string, companies: NormalizedCompany[], at: Date): Promise<UpsertCounts> {
@@ -91,13 +96,14 @@ export class InventoryRepository {
           status: 'active' as const,
           domains: company.domains,
           externalRefs: JSON.stringify([{ system: 'psa', id: company.externalId }]),
+          psaProfile: JSON.stringify(psaProfileOf(company)),
         })),
       )
       .onConflict((oc) =>
         oc
           .columns(['tenantId', 'integrationId', 'externalId'])
           .where('integrationId', 'is not', null)
-          .doUpdateSet((eb) => ({ name: eb.ref('excluded.name'), status: 'active', domains: eb.ref('excluded.domains'), lastSyncRunId: runId, updatedAt: at })),
+          .doUpdateSet((eb) => ({ name: eb.ref('excluded.name'), status: 'active', domains: eb.ref('excluded.domains'), psaProfile: eb.ref('excluded.psaProfile'), lastSyncRunId: runId, updatedAt: at })),
       )
       .returning(['id', inserted])
       .execute();

@@ -1,3 +1,4 @@
+import { BaselineAssigner } from '../../baselines/baseline-assigner.js';
 import { type BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { Database, type TenantScope } from '../../database/database.js';
 import type { IntegrationRow, SyncPhase, SyncRunRow } from '../../database/schema.js';
@@ -40,6 +41,7 @@ export class SyncService implements BeforeApplicationShutdown {
     private readonly syncRuns: SyncRunsRepository,
     private readonly inventory: InventoryRepository,
     private readonly connectors: ConnectorRegistry,
+    private readonly baselineAssigner: BaselineAssigner,
   ) {}
 
   /** At server start, after migrations: runs left by a process that died no longer block their integration. */
@@ -99,6 +101,7 @@ export class SyncService implements BeforeApplicationShutdown {
           await recordPage(scope, 'deactivating', { ...ZERO, deactivated });
         }
         await this.integrations.markSynced(scope, integration.id, startedAt);
+        await this.baselineAssigner.reassign(scope);
         return this.syncRuns.finish(scope, runId, { status: 'succeeded' }, new Date());
       });
     } catch (error) {

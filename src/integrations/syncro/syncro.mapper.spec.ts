@@ -21,6 +21,7 @@ describe(mapSyncroCustomer.name, () => {
       status: null,
       active: true,
       domains: ['northwind.example'],
+      customFields: { 'Security Tier': 'Gold' },
       updatedAt: new Date('2024-04-01T13:00:00.000Z'),
       raw: customers[0],
     });
@@ -32,6 +33,29 @@ describe(mapSyncroCustomer.name, () => {
 
   it('reads disabled as inactive', () => {
     expect(mapSyncroCustomer(customers[2]!)).toMatchObject({ name: 'Contoso Ltd', active: false, domains: [], updatedAt: new Date('2023-11-30T22:45:00.000Z') });
+  });
+
+  it('reads custom fields from properties as text, trimmed and cut to 200 characters (never inside one), leaving out the empty ones', () => {
+    const customer = mapSyncroCustomer({
+      id: 1,
+      properties: {
+        ' Service Tier ': ' Premium ',
+        Seats: 42,
+        'Co-managed': true,
+        Notes: 'w'.repeat(220),
+        Mood: '🙂'.repeat(201),
+        'Contract Ends': null,
+        'Account Manager': '',
+        Nested: { not: 'text' },
+      },
+    });
+    expect(customer.customFields).toEqual({ 'Service Tier': 'Premium', Seats: '42', 'Co-managed': 'true', Notes: 'w'.repeat(200), Mood: '🙂'.repeat(200) });
+  });
+
+  it('gives no custom fields to a customer with empty or missing properties', () => {
+    expect(mapSyncroCustomer(customers[1]!).customFields).toEqual({});
+    expect(mapSyncroCustomer({ id: 1, properties: null }).customFields).toEqual({});
+    expect(mapSyncroCustomer({ id: 1 }).customFields).toEqual({});
   });
 });
 

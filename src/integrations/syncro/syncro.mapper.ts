@@ -1,6 +1,6 @@
-import { applyFieldMapping, toBoolean, toDate, toInteger, toText } from '../normalize.js';
+import { applyFieldMapping, customFieldsFrom, toBoolean, toDate, toInteger, toText } from '../normalize.js';
 import type { AssetKind, FieldMapping, NormalizedAsset, NormalizedCompany, NormalizedContact } from '../psa-connector.js';
-import type { SyncroAsset, SyncroContact, SyncroCustomer, SyncroRmmStore } from './syncro.types.js';
+import type { SyncroAsset, SyncroContact, SyncroCustomer, SyncroProperties, SyncroRmmStore } from './syncro.types.js';
 
 /** The asset type Syncro gives every device its agent manages; only these carry RMM inventory. */
 export const SYNCRO_AGENT_ASSET_TYPE = 'Syncro Device';
@@ -19,6 +19,8 @@ export function mapSyncroCustomer(raw: SyncroCustomer): NormalizedCompany {
     status: null,
     active: raw.disabled !== true,
     domains: businessName ? emailDomains(raw.email) : [],
+    // Customer `properties` hold the account's customer custom fields, by name.
+    customFields: customFieldsFrom(Object.entries(propertiesOf(raw))),
     updatedAt: toDate(raw.updated_at),
     raw,
   };
@@ -147,10 +149,15 @@ export function mapSyncroAsset(raw: SyncroAsset, fieldMapping?: FieldMapping): N
  * because people type field names into a mapping from memory of Syncro's UI.
  */
 export function readSyncroAssetProperty(raw: unknown, name: string): unknown {
-  const properties = (raw as SyncroAsset | null)?.properties;
-  if (!properties || typeof properties !== 'object') return undefined;
-  if (name in properties) return properties[name];
+  const properties = propertiesOf(raw);
+  if (Object.hasOwn(properties, name)) return properties[name];
   const wanted = name.toLowerCase();
   const key = Object.keys(properties).find((candidate) => candidate.toLowerCase() === wanted);
   return key === undefined ? undefined : properties[key];
+}
+
+/** A record's `properties`, empty when it has none (or Syncro sent something other than an object). */
+function propertiesOf(raw: unknown): SyncroProperties {
+  const properties = raw !== null && typeof raw === 'object' ? (raw as { properties?: unknown }).properties : undefined;
+  return properties !== null && typeof properties === 'object' && !Array.isArray(properties) ? (properties as SyncroProperties) : {};
 }

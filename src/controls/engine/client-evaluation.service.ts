@@ -1,0 +1,113 @@
+import { Inject, Injectable } from '@nestjs/common';
+
+import { RAMPART_CONFIG, type RampartConfig } from '../../config/config.js';
+import type { TenantScope } from '../../database/database.js';
+import type { ControlRow, ControlSettingRow } from '../../database/schema.js';
+import { ExceptionsRepository } from '../../exceptions/exceptions.repository.js';
+import { DEFAULT_POLICY, type Score, scoreResults, type ScoringPolicy } from '../../scoring/scoring.js';
+import { dnsNamesFor } from '../evaluators/dns/dns.evaluator.js';
+import { DnsTxtResolver } from '../evaluators/dns/dns-resolver.js';
+import type { ClientEvidence, EvidenceClient, TxtLookup } from '../evaluators/evaluator.js';
+import type { DnsParams, EvaluatorKind } from '../evaluators/params.js';
+import { type EffectiveSettings, resolveSettings, type SettingLayer } from '../settings/effective-settings.js';
+import { ControlSettingsRepository } from '../settings/control-settings.repository.js';
+import { ClientEvidenceRepository } from './client-evidence.repository.js';
+import { type ControlResult, type ControlUnderEvaluation, evaluateControl } from './evaluate-control.js';
+
+/** A control as stored, with the evaluator a caller may substitute to test an unsaved change. */
+export type EvaluableControl = Pick<ControlRow, 'id' | 'key' | 'name' | 'category' | 'severity' | 'evaluatorKind' | 'params'>;
+
+/**
+ * Test mode: evaluate this control even where it is disabled, optionally with an unsaved
+ * evaluator (whose parameters are taken as they are, without the levels' parameter overrides).
+ */
+export interface PreviewRequest {
+  controlId: string;
+  evaluator?: { kind: EvaluatorKind; params: Record<string, unknown> };
+}
+
+export interface ClientEvaluation {
+  client: EvidenceClient;
+  evaluatedAt: Date;
+  /** Every enabled control's result; disabled controls are left out entirely. */
+  results: ControlResult[];
+  score: Score;
+  policy: ScoringPolicy;
+}
+
+/**
+ * Evaluates controls for one client: gathers its evidence once (DNS only for the names the
+ * enabled DNS controls need), resolves each control's settings through the cascade, runs the
+ * pure evaluators and scores the results with the one formula.
+ */
+@Injectable()
+export class ClientEvaluationService {
+  private readonly dns: DnsTxtResolver;
+
+  constructor(
+    private readonly evidence: ClientEvidenceRepository,
+    private readonly settings: ControlSettingsRepository,
+    private readonly exceptions: ExceptionsRepository,
+    @Inject(RAMPART_CONFIG) config: RampartConfig,
+  ) {
+    this.dns = new DnsTxtResolver({ servers: config.dns.servers, timeoutMs: config.dns.timeoutMs });
+  }
+
+  async evaluate(scope: TenantScope, clientId: string, controls: readonly EvaluableControl[], options: { now?: Date; preview?: PreviewRequest } = {}): Promise<ClientEvaluation | null> {
+    const now = options.now ?? new Date();
+    const client = await scope.db
+      .selectFrom('clients as c')
+      .leftJoin('baselines as b', 'b.name', 'c.baseline')
+      .leftJoin('tenants as t', 't.id', 'c.tenantId')
+      .select(['c.id', 'c.name', 'c.status', 'c.domains', 'c.seats', 'c.baseline', 'b.id as baselineId', 't.noDataScoring'])
+      .where('c.id', '=', clientId)
+      .executeTakeFirst();
+    if (!client) return null;
+    const [layers, risks, assets, facts, attestations] = await Promise.all([
+      this.settings.forClient(scope, client.id, client.baselineId),
+      this.exceptions.forClient(scope, client.id, client.baseline),
+      this.evidence.assets(scope, client.id),
+      this.evidence.facts(scope, client.id),
+      this.evidence.attestations(scope, client.id),
+    ]);
+    const layersByControl = groupLayers(layers);
+    const underEvaluation = controls
+      .map((control): ControlUnderEvaluation => {
+        const settings = resolveSettings(control.params, layersByControl.get(control.id) ?? []);
+        if (options.preview?.controlId !== control.id) return { ...control, settings };
+        const draft = options.preview.evaluator;
+        const previewed = draft ? { ...resolveSettings(draft.params, []), weight: settings.weight, notApplicable: settings.notApplicable } : settings;
+        return { ...control, evaluatorKind: draft?.kind ?? control.evaluatorKind, settings: { ...previewed, enabled: true } };
+      })
+      .filter((control) => control.settings.enabled);
+    const evidenceClient: EvidenceClient = { id: client.id, name: client.name, status: client.status, domains: client.domains, seats: client.seats, baseline: client.baseline };
+    const evidence: ClientEvidence = { client: evidenceClient, assets, facts, attestations, dns: await this.lookUpDns(underEvaluation, evidenceClient.domains) };
+    const results = underEvaluation.map((control) => evaluateControl(control, evidence, risks, now));
+    const policy: ScoringPolicy = client.noDataScoring ? { noData: client.noDataScoring } : DEFAULT_POLICY;
+    return { client: evidenceClient, evaluatedAt: now, results, score: scoreResults(results, policy), policy };
+  }
+
+  private async lookUpDns(controls: readonly ControlUnderEvaluation[], domains: string[]): Promise<Map<string, TxtLookup>> {
+    const names = controls.filter((control) => control.evaluatorKind === 'dns' && !control.settings.notApplicable).flatMap((control) => safeDnsNames(control.settings, domains));
+    return names.length === 0 ? new Map() : this.dns.lookupAll(names);
+  }
+}
+
+/** Names for a DNS control's lookups; invalid parameters yield none (the evaluator reports them). */
+function safeDnsNames(settings: EffectiveSettings, domains: string[]): string[] {
+  try {
+    return dnsNamesFor(settings.params as unknown as DnsParams, domains);
+  } catch {
+    return [];
+  }
+}
+
+function groupLayers(rows: readonly ControlSettingRow[]): Map<string, SettingLayer[]> {
+  const byControl = new Map<string, SettingLayer[]>();
+  for (const row of rows) {
+    const layer: SettingLayer = { level: row.level, enabled: row.enabled, weight: row.weight, params: row.params, notApplicable: row.notApplicable, notApplicableReason: row.notApplicableReason };
+    byControl.set(row.controlId, [...(byControl.get(row.controlId) ?? []), layer]);
+  }
+  return byControl;
+}
+

@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { sql } from 'kysely';
+
+import type { TenantScope } from '../../database/database.js';
+import type { ControlSettingRow, SettingLevel } from '../../database/schema.js';
+
+export type SettingTarget = { level: 'tenant' } | { level: 'baseline'; baselineId: string } | { level: 'client'; clientId: string };
+
+export interface SettingValues {
+  enabled: boolean | null;
+  weight: number | null;
+  params: Record<string, unknown>;
+  notApplicable: boolean | null;
+  notApplicableReason: string | null;
+}
+
+@Injectable()
+export class ControlSettingsRepository {
+  /** Overrides that apply to one client: the tenant's, its baseline's and its own, for every control. */
+  forClient(scope: TenantScope, clientId: string, baselineId: string | null): Promise<ControlSettingRow[]> {
+    return scope.db
+      .selectFrom('controlSettings')
+      .selectAll()
+      .where((eb) =>
+        eb.or([
+          eb('level', '=', 'tenant'),
+          eb.and([eb('level', '=', 'client'), eb('clientId', '=', clientId)]),
+          ...(baselineId ? [eb.and([eb('level', '=', 'baseline'), eb('baselineId', '=', baselineId)])] : []),
+        ]),
+      )
+      .execute();
+  }
+
+  /** Overrides at the tenant level and, when given, one baseline's. */
+  forBaseline(scope: TenantScope, baselineId: string | null): Promise<ControlSettingRow[]> {
+    return scope.db
+      .selectFrom('controlSettings')
+      .selectAll()
+      .where((eb) => eb.or([eb('level', '=', 'tenant'), ...(baselineId ? [eb.and([eb('level', '=', 'baseline'), eb('baselineId', '=', baselineId)])] : [])]))
+      .execute();
+  }
+
+  forControl(scope: TenantScope, controlId: string): Promise<ControlSettingRow[]> {
+    return scope.db.selectFrom('controlSettings').selectAll().where('controlId', '=', controlId).orderBy(sql`case level when 'tenant' then 0 when 'baseline' then 1 else 2 end`).orderBy('updatedAt').execute();
+  }
+
+  put(scope: TenantScope, controlId: string, target: SettingTarget, values: SettingValues, updatedBy: string): Promise<ControlSettingRow> {
+    const baselineId = target.level === 'baseline' ? target.baselineId : null;
+    const clientId = target.level === 'client' ? target.clientId : null;
+    const row = { ...values, params: JSON.stringify(values.params), updatedBy, updatedAt: new Date() };
+    return scope.db
+      .insertInto('controlSettings')
+      .values({ ...row, tenantId: scope.tenantId, controlId, level: target.level as SettingLevel, baselineId, clientId })
+      .onConflict((conflict) => conflict.columns(['tenantId', 'controlId', 'level', 'baselineId', 'clientId']).doUpdateSet(row))
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+
+  async delete(scope: TenantScope, controlId: string, target: SettingTarget): Promise<boolean> {
+    let query = scope.db.deleteFrom('controlSettings').where('controlId', '=', controlId).where('level', '=', target.level);
+    if (target.level === 'baseline') query = query.where('baselineId', '=', target.baselineId);
+    if (target.level === 'client') query = query.where('clientId', '=', target.clientId);
+    const result = await query.executeTakeFirst();
+    return result.numDeletedRows > 0n;
+  }
+}
