@@ -90,7 +90,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     alter table clients add constraint clients_baseline_fk foreign key (tenant_id, baseline)
       references baselines (tenant_id, name) on update cascade on delete set null (baseline)`.execute(db);
-  await sql`alter table clients add constraint clients_baseline_assigned check ((baseline is null) = (baseline_assignment is null))`.execute(db);
 
   await sql`
     create table control_settings (
@@ -171,7 +170,7 @@ async function shareBuiltinRows(db: Kysely<unknown>, table: string): Promise<voi
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`alter table tenants drop column if exists no_data_scoring`.execute(db);
   await sql`drop table if exists attestations, control_exceptions, control_settings`.execute(db);
-  await sql`alter table clients drop constraint if exists clients_baseline_fk, drop constraint if exists clients_baseline_assigned`.execute(db);
+  await sql`alter table clients drop constraint if exists clients_baseline_fk`.execute(db);
   await sql`alter table clients drop column if exists baseline_assignment, drop column if exists psa_profile`.execute(db);
   await sql`drop table if exists baselines, control_mappings, controls, framework_requirements, frameworks`.execute(db);
 }

@@ -51,7 +51,11 @@ export class BaselinesRepository {
       .executeTakeFirst();
   }
 
+  /** Its clients lose the baseline (the foreign key clears it) and go back to the rules. */
   async delete(scope: TenantScope, id: string): Promise<boolean> {
+    const baseline = await this.find(scope, id);
+    if (!baseline) return false;
+    await scope.db.updateTable('clients').set({ baselineAssignment: null }).where('baseline', '=', baseline.name).execute();
     const result = await scope.db.deleteFrom('baselines').where('id', '=', id).executeTakeFirst();
     return result.numDeletedRows > 0n;
   }

@@ -38,12 +38,24 @@ describe('OpenAPI', () => {
     expect(Object.keys(body.paths).toSorted()).toEqual([
       '/api/v1/api-keys',
       '/api/v1/api-keys/{id}',
+      '/api/v1/attestations',
       '/api/v1/audit-log',
+      '/api/v1/baselines',
+      '/api/v1/baselines/{id}',
       '/api/v1/clients',
       '/api/v1/clients/{id}',
       '/api/v1/clients/{id}/assets',
       '/api/v1/clients/{id}/assets:batch',
       '/api/v1/clients/{id}/facts',
+      '/api/v1/controls',
+      '/api/v1/controls/{id}',
+      '/api/v1/controls/{id}/preview',
+      '/api/v1/controls/{id}/settings',
+      '/api/v1/exceptions',
+      '/api/v1/exceptions/{id}',
+      '/api/v1/frameworks',
+      '/api/v1/frameworks/{id}',
+      '/api/v1/frameworks/{id}/mappings',
       '/api/v1/health',
       '/api/v1/imports/csv',
       '/api/v1/integrations',
@@ -52,6 +64,7 @@ describe('OpenAPI', () => {
       '/api/v1/integrations/{id}/sync-runs',
       '/api/v1/integrations/{id}/sync-runs/{runId}',
       '/api/v1/integrations/{id}/test',
+      '/api/v1/tenant/settings',
     ]);
     expect(Object.keys(body.paths['/api/v1/clients/{id}']).toSorted()).toEqual(['delete', 'get', 'patch']);
     expect(body.components.schemas.ClientCreateDto.required).toEqual(['name']);

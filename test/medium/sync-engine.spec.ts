@@ -52,7 +52,7 @@ class MemoryPsa implements PsaConnector {
 }
 
 const company = (id: string, overrides: Partial<NormalizedCompany> = {}): NormalizedCompany => ({
-  externalId: id, name: `Company ${id}`, types: ['Client'], status: 'Active', active: true, domains: [`c${id}.example`], updatedAt: new Date('2026-01-01'), raw: { id }, ...overrides,
+  externalId: id, name: `Company ${id}`, types: ['Client'], customFields: {}, status: 'Active', active: true, domains: [`c${id}.example`], updatedAt: new Date('2026-01-01'), raw: { id }, ...overrides,
 });
 const contact = (id: string, companyId: string): NormalizedContact => ({
   externalId: id, companyExternalId: companyId, firstName: 'Ana', lastName: `L${id}`, email: `${id}@x.example`, phone: null, title: null, active: true, updatedAt: new Date('2026-01-01'), raw: {},

@@ -60,7 +60,8 @@ export const assetShareEvaluator: Evaluator<AssetShareParams> = {
     const evidence: Record<string, unknown> = { kinds: params.kinds, conditions: params.conditions, assetsOfKind: inScope.length, assetsConsidered: considered.length };
     if (considered.length === 0) {
       const why = inScope.length === 0 ? `No ${kinds} assets recorded` : `No ${kinds} asset seen in the last ${params.seenWithinDays} days (${inScope.length} older)`;
-      return params.whenNoAssets === 'not_applicable' ? notApplicable(why, evidence) : noData(why, evidence);
+      // Assets that exist but stopped reporting are missing evidence, never a reason to drop the control.
+      return params.whenNoAssets === 'not_applicable' && inScope.length === 0 ? notApplicable(why, evidence) : noData(why, evidence);
     }
 
     const failing: FailingAsset[] = [];
@@ -104,7 +105,7 @@ function conditionProblems(condition: unknown, at: string): ParamProblem[] {
   if (typeof condition !== 'object' || condition === null || Array.isArray(condition)) return [{ field: at, message: `${at} must be an object {field, op, value}` }];
   const { field, op, value, ...rest } = condition as Record<string, unknown>;
   const extra = Object.keys(rest).map((key) => ({ field: `${at}.${key}`, message: `${at}.${key} is not part of a condition (expected field, op, value)` }));
-  if (typeof field !== 'string' || !(field in FIELDS)) return [...extra, { field: `${at}.field`, message: `${at}.field must be one of: ${Object.keys(FIELDS).join(', ')}` }];
+  if (typeof field !== 'string' || !Object.hasOwn(FIELDS, field)) return [...extra, { field: `${at}.field`, message: `${at}.field must be one of: ${Object.keys(FIELDS).join(', ')}` }];
   const { type } = FIELDS[field as AssetField];
   const operators = OPERATORS_BY_TYPE[type];
   if (typeof op !== 'string' || !(operators as readonly string[]).includes(op)) {
@@ -153,7 +154,6 @@ function checkCondition(asset: EvidenceAsset, condition: AssetCondition, now: Da
   const { label } = FIELDS[condition.field];
   const value = asset[condition.field];
   if (value === null || value === '') return { reason: `${label} not reported`, unreported: true };
-  const unmet = (reason: string): Verdict => ({ reason, unreported: false });
   switch (condition.op) {
     case 'present':
       return null;
@@ -187,6 +187,10 @@ function checkCondition(asset: EvidenceAsset, condition: AssetCondition, now: Da
       return date.getTime() >= now.getTime() + condition.value * DAY_MS ? null : unmet(`${label} ${date.toISOString().slice(0, 10)}${date < now ? ' (passed)' : ` (less than ${condition.value} days away)`}`);
     }
   }
+}
+
+function unmet(reason: string): Verdict {
+  return { reason, unreported: false };
 }
 
 function same(actual: unknown, expected: unknown): boolean {

@@ -6,7 +6,7 @@ export type AssetField = Exclude<keyof EvidenceAsset, 'id'>;
 
 /**
  * One test on one asset field. Text comparisons ignore case. A field with no value fails every
- * test except `absent`, and the asset is reported as "not reported" rather than as failing the test.
+ * test, and the asset is reported as "not reported" rather than as failing the test.
  */
 export type AssetCondition =
   | { field: AssetField; op: 'eq' | 'neq'; value: string | number | boolean }

@@ -6,6 +6,7 @@ const company = (overrides: Partial<NormalizedCompany>): NormalizedCompany => ({
   externalId: '1',
   name: 'Acme',
   types: ['Client'],
+  customFields: {},
   status: 'Active',
   active: true,
   domains: [],
