@@ -1,5 +1,6 @@
-import { Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 
+import { unprocessable } from '../common/errors/unprocessable.js';
 import { AuditRepository } from '../audit/audit.repository.js';
 import type { Caller } from '../auth/caller.js';
 import { decodeCursor, type Page, toPage } from '../common/pagination/page.js';
@@ -56,10 +57,6 @@ export class AttestationsService {
       return toResponse(row);
     });
   }
-}
-
-function unprocessable(field: string, message: string): UnprocessableEntityException {
-  return new UnprocessableEntityException({ message, details: [{ field, message }] });
 }
 
 function toResponse(row: AttestationWithControl): AttestationResponseDto {

@@ -1,5 +1,6 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 
+import { unprocessable } from '../common/errors/unprocessable.js';
 import { AuditRepository } from '../audit/audit.repository.js';
 import type { Caller } from '../auth/caller.js';
 import type { FieldError } from '../common/errors/error-response.js';
@@ -212,13 +213,13 @@ export class ControlsService {
   private async targetOf(scope: TenantScope, query: SettingTargetQueryDto): Promise<SettingTarget> {
     if (query.level === 'baseline') {
       if (!(await scope.db.selectFrom('baselines').select('id').where('id', '=', query.baselineId!).executeTakeFirst())) {
-        throw new UnprocessableEntityException({ message: `Baseline ${query.baselineId} not found`, details: [{ field: 'baselineId', message: 'no such baseline' }] });
+        throw unprocessable('baselineId', `Baseline ${query.baselineId} not found`);
       }
       return { level: 'baseline', baselineId: query.baselineId! };
     }
     if (query.level === 'client') {
       if (!(await scope.db.selectFrom('clients').select('id').where('id', '=', query.clientId!).executeTakeFirst())) {
-        throw new UnprocessableEntityException({ message: `Client ${query.clientId} not found`, details: [{ field: 'clientId', message: 'no such client' }] });
+        throw unprocessable('clientId', `Client ${query.clientId} not found`);
       }
       return { level: 'client', clientId: query.clientId! };
     }

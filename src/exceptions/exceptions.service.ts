@@ -1,5 +1,6 @@
-import { BadRequestException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 
+import { unprocessable } from '../common/errors/unprocessable.js';
 import { AuditRepository } from '../audit/audit.repository.js';
 import type { Caller } from '../auth/caller.js';
 import { decodeCursor, type Page, toPage } from '../common/pagination/page.js';
@@ -78,10 +79,6 @@ export class ExceptionsService {
       await this.audit.record(scope, caller, { action: 'exception.deleted', target: { type: 'exception', id }, details: { controlKey: row.controlKey, clientId: row.clientId, baselineId: row.baselineId, owner: row.owner } });
     });
   }
-}
-
-function unprocessable(field: string, message: string): UnprocessableEntityException {
-  return new UnprocessableEntityException({ message, details: [{ field, message }] });
 }
 
 function orNotFound(row: ExceptionWithControl | undefined, id: string): ExceptionWithControl {

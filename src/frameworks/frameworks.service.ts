@@ -1,5 +1,6 @@
 import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 
+import { unprocessable } from '../common/errors/unprocessable.js';
 import { AuditRepository } from '../audit/audit.repository.js';
 import type { Caller } from '../auth/caller.js';
 import { ControlsRepository } from '../controls/controls.repository.js';
@@ -62,7 +63,7 @@ export class FrameworksService {
     return this.database.inTenant(caller.tenantId, async (scope) => {
       const framework = await this.findOrNotFound(scope, idOrKey);
       const control = await this.controls.find(scope, dto.controlId);
-      if (!control) throw new UnprocessableEntityException({ message: `Control ${dto.controlId} not found`, details: [{ field: 'controlId', message: 'no such control' }] });
+      if (!control) throw unprocessable('controlId', `Control ${dto.controlId} not found`);
       const found = await this.frameworks.requirementIdsByRef(scope, framework.id, [...new Set(dto.refs)]);
       const unknown = dto.refs.filter((ref) => !found.some((requirement) => requirement.ref === ref));
       if (unknown.length > 0) {

@@ -1,4 +1,4 @@
-import type { AssetKind } from '../../integrations/psa-connector.js';
+import type { AssetRow } from '../../database/schema.js';
 
 /** What an evaluation concluded. `partial` carries a fraction; the rest are whole answers. */
 export const RESULT_STATUSES = ['pass', 'partial', 'fail', 'not_applicable', 'excepted', 'no_data', 'error'] as const;
@@ -23,24 +23,11 @@ export interface Outcome {
   failingAssets: FailingAsset[];
 }
 
-/** The asset fields evaluators may read (the inventory's normalized columns). */
-export interface EvidenceAsset {
-  id: string;
-  kind: AssetKind;
-  name: string | null;
-  hostname: string | null;
-  source: string | null;
-  osName: string | null;
-  osVersion: string | null;
-  lastSeenAt: Date | null;
-  antivirusProduct: string | null;
-  antivirusStatus: string | null;
-  patchStatus: string | null;
-  missingPatches: number | null;
-  diskEncrypted: boolean | null;
-  warrantyEndsAt: Date | null;
-  lastBackupAt: Date | null;
-}
+/** The asset fields evaluators may read: the inventory's normalized columns. */
+export type EvidenceAsset = Pick<
+  AssetRow,
+  'id' | 'kind' | 'name' | 'hostname' | 'source' | 'osName' | 'osVersion' | 'lastSeenAt' | 'antivirusProduct' | 'antivirusStatus' | 'patchStatus' | 'missingPatches' | 'diskEncrypted' | 'warrantyEndsAt' | 'lastBackupAt'
+>;
 
 export interface EvidenceFact {
   value: unknown;
