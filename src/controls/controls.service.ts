@@ -26,7 +26,7 @@ import type {
 import { ClientEvaluationService } from './engine/client-evaluation.service.js';
 import { evaluatorProblems } from './evaluators/registry.js';
 import { type EffectiveSettings, resolveSettings, type SettingLayer } from './settings/effective-settings.js';
-import { ControlSettingsRepository, type SettingTarget } from './settings/control-settings.repository.js';
+import { ControlSettingsRepository, layersByControl, type SettingTarget } from './settings/control-settings.repository.js';
 
 const LEVEL_ORDER = { tenant: 0, baseline: 1, client: 2 } as const;
 
@@ -198,9 +198,7 @@ export class ControlsService {
       }
       rows = await this.settings.forBaseline(scope, query.baselineId ?? null);
     }
-    const byControl = new Map<string, SettingLayer[]>();
-    for (const row of rows) byControl.set(row.controlId, [...(byControl.get(row.controlId) ?? []), toLayer(row)]);
-    return byControl;
+    return layersByControl(rows);
   }
 
   /** The overrides a target inherits from: the tenant's, and for a client its baseline's. */
@@ -260,10 +258,6 @@ function slug(name: string): string {
       .replace(/^_+|_+$/g, '')
       .slice(0, 80) || 'control'
   );
-}
-
-function toLayer(row: ControlSettingRow): SettingLayer {
-  return { level: row.level, enabled: row.enabled, weight: row.weight, params: row.params, notApplicable: row.notApplicable, notApplicableReason: row.notApplicableReason };
 }
 
 function toSettingDto(row: ControlSettingRow): ControlSettingDto {

@@ -1,5 +1,6 @@
 import type { ControlDefinition } from '../controls/catalog/control-definition.js';
 import type { FactInput } from '../evidence/facts.repository.js';
+import { random } from './psa/portfolio.js';
 
 /** How well-run a demo client is, by service tier: better tiers pass more controls. */
 const TIER_HEALTH: Record<string, number> = { Premium: 0.9, Standard: 0.72, Essentials: 0.5 };
@@ -66,12 +67,4 @@ export function demoEvidence(seed: number, tier: string | null, controls: readon
   }
   for (const key of EXPRESSION_FACTS) facts.push({ key, value: passes(), source: 'demo', observedAt: observedAt() });
   return { facts, attestations };
-}
-
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
 }

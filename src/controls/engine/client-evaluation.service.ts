@@ -2,15 +2,15 @@ import { Inject, Injectable } from '@nestjs/common';
 
 import { RAMPART_CONFIG, type RampartConfig } from '../../config/config.js';
 import type { TenantScope } from '../../database/database.js';
-import type { ControlRow, ControlSettingRow } from '../../database/schema.js';
+import type { ControlRow } from '../../database/schema.js';
 import { ExceptionsRepository } from '../../exceptions/exceptions.repository.js';
 import { DEFAULT_POLICY, type Score, scoreResults, type ScoringPolicy } from '../../scoring/scoring.js';
 import { dnsNamesFor } from '../evaluators/dns/dns.evaluator.js';
 import { DnsTxtResolver } from '../evaluators/dns/dns-resolver.js';
 import type { ClientEvidence, EvidenceClient, TxtLookup } from '../evaluators/evaluator.js';
 import type { DnsParams, EvaluatorKind } from '../evaluators/params.js';
-import { type EffectiveSettings, resolveSettings, type SettingLayer } from '../settings/effective-settings.js';
-import { ControlSettingsRepository } from '../settings/control-settings.repository.js';
+import { type EffectiveSettings, resolveSettings } from '../settings/effective-settings.js';
+import { ControlSettingsRepository, layersByControl } from '../settings/control-settings.repository.js';
 import { ClientEvidenceRepository } from './client-evidence.repository.js';
 import { type ControlResult, type ControlUnderEvaluation, evaluateControl } from './evaluate-control.js';
 
@@ -63,17 +63,17 @@ export class ClientEvaluationService {
       .where('c.id', '=', clientId)
       .executeTakeFirst();
     if (!client) return null;
-    const [layers, risks, assets, facts, attestations] = await Promise.all([
+    const [settingRows, risks, assets, facts, attestations] = await Promise.all([
       this.settings.forClient(scope, client.id, client.baselineId),
       this.exceptions.forClient(scope, client.id, client.baseline),
       this.evidence.assets(scope, client.id),
       this.evidence.facts(scope, client.id),
       this.evidence.attestations(scope, client.id),
     ]);
-    const layersByControl = groupLayers(layers);
+    const layers = layersByControl(settingRows);
     const underEvaluation = controls
       .map((control): ControlUnderEvaluation => {
-        const settings = resolveSettings(control.params, layersByControl.get(control.id) ?? []);
+        const settings = resolveSettings(control.params, layers.get(control.id) ?? []);
         if (options.preview?.controlId !== control.id) return { ...control, settings };
         const draft = options.preview.evaluator;
         const previewed = draft ? { ...resolveSettings(draft.params, []), weight: settings.weight, notApplicable: settings.notApplicable } : settings;
@@ -101,13 +101,3 @@ function safeDnsNames(settings: EffectiveSettings, domains: string[]): string[] 
     return [];
   }
 }
-
-function groupLayers(rows: readonly ControlSettingRow[]): Map<string, SettingLayer[]> {
-  const byControl = new Map<string, SettingLayer[]>();
-  for (const row of rows) {
-    const layer: SettingLayer = { level: row.level, enabled: row.enabled, weight: row.weight, params: row.params, notApplicable: row.notApplicable, notApplicableReason: row.notApplicableReason };
-    byControl.set(row.controlId, [...(byControl.get(row.controlId) ?? []), layer]);
-  }
-  return byControl;
-}
-

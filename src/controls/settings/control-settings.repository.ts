@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 
 import type { TenantScope } from '../../database/database.js';
 import type { ControlSettingRow, SettingLevel } from '../../database/schema.js';
+import type { SettingLayer } from './effective-settings.js';
 
 export type SettingTarget = { level: 'tenant' } | { level: 'baseline'; baselineId: string } | { level: 'client'; clientId: string };
 
@@ -63,4 +64,14 @@ export class ControlSettingsRepository {
     const result = await query.executeTakeFirst();
     return result.numDeletedRows > 0n;
   }
+}
+
+/** Stored overrides as cascade layers, per control. */
+export function layersByControl(rows: readonly ControlSettingRow[]): Map<string, SettingLayer[]> {
+  const byControl = new Map<string, SettingLayer[]>();
+  for (const row of rows) {
+    const layer: SettingLayer = { level: row.level, enabled: row.enabled, weight: row.weight, params: row.params, notApplicable: row.notApplicable, notApplicableReason: row.notApplicableReason };
+    byControl.set(row.controlId, [...(byControl.get(row.controlId) ?? []), layer]);
+  }
+  return byControl;
 }

@@ -61,8 +61,8 @@ const OS: Record<PortfolioAsset['kind'], [string, string]> = {
   other: ['Linux', '6.1'],
 };
 
-/** Small linear congruential generator: the same seed gives the same portfolio everywhere. */
-function random(seed: number): () => number {
+/** Small linear congruential generator: the same seed gives the same demo data everywhere. */
+export function random(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
