@@ -3,6 +3,7 @@ import * as foundation from './20261123130000-foundation.js';
 import * as integrations from './20261123150000-integrations.js';
 import * as evidence from './20261123160000-evidence.js';
 import * as controls from './20261123170000-controls.js';
+import * as evaluations from './20261124090000-evaluations.js';
 
 /**
  * Every migration, keyed by its file name. A test checks that each file in this folder is listed,
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '20261123150000-integrations': integrations,
   '20261123160000-evidence': evidence,
   '20261123170000-controls': controls,
+  '20261124090000-evaluations': evaluations,
 };

@@ -11,7 +11,9 @@ import { ClientsModule } from './clients/clients.module.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DemoModule } from './demo/demo.module.js';
+import { EvaluationsModule } from './evaluations/evaluations.module.js';
 import { EvidenceModule } from './evidence/evidence.module.js';
+import { JobsModule } from './jobs/jobs.module.js';
 import { HealthModule } from './health/health.module.js';
 import { ImportsModule } from './imports/imports.module.js';
 import { IntegrationsModule } from './integrations/integrations.module.js';
@@ -22,6 +24,7 @@ import { TenancyModule } from './tenancy/tenancy.module.js';
 export const CORE_MODULES = [
   ConfigModule,
   DatabaseModule,
+  JobsModule,
   TenancyModule,
   ApiKeysModule,
   ClientsModule,
@@ -34,6 +37,7 @@ export const CORE_MODULES = [
   ExceptionsModule,
   AttestationsModule,
   FrameworksModule,
+  EvaluationsModule,
   DemoModule,
 ];
 
@@ -43,6 +47,6 @@ export const CORE_MODULES = [
 })
 export class AppModule {}
 
-/** The CLI: the same services, no HTTP. */
+/** The CLI and `npm run worker`: the same services, no HTTP. */
 @Module({ imports: CORE_MODULES })
-export class CliModule {}
+export class BackgroundModule {}

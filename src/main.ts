@@ -2,12 +2,11 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module.js';
-import { migrateIfConfigured } from './bootstrap.js';
-import { describeFatalError } from './common/errors/fatal-error.js';
+import { migrateIfConfigured, startBackgroundWork } from './bootstrap.js';
+import { describeFatalError, ExpectedError } from './common/errors/fatal-error.js';
 import { configureApp } from './common/http/configure-app.js';
 import { RAMPART_CONFIG, type RampartConfig } from './config/config.js';
 import { DemoService } from './demo/demo.service.js';
-import { SyncService } from './integrations/sync/sync.service.js';
 
 const QUICK_START_KEY = 'quick start (npm start)';
 
@@ -15,16 +14,17 @@ async function main(): Promise<void> {
   const startedAt = performance.now();
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, bufferLogs: true, abortOnError: false });
   const config = app.get<RampartConfig>(RAMPART_CONFIG);
+  if (config.role === 'worker') throw new ExpectedError('RAMPART_ROLE=worker runs no API: start a worker with `npm run worker`, or set RAMPART_ROLE to all or api');
   configureApp(app, config);
   await migrateIfConfigured(app);
-  await app.get(SyncService).recoverAbandonedRuns();
+  await startBackgroundWork(app, config.role);
   const demo = config.demo ? await app.get(DemoService).access(QUICK_START_KEY) : undefined;
   await app.listen(config.port, config.host);
 
   const url = config.publicUrl;
   const lines = [
     '',
-    `Rampart is running at ${url} (${config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}`}), ready in ${Math.round(performance.now() - startedAt)} ms`,
+    `Rampart is running at ${url} (${config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}`}; ${config.role === 'all' ? `API, scheduler and ${config.jobs.concurrency} evaluation workers` : 'API only'}), ready in ${Math.round(performance.now() - startedAt)} ms`,
     `  API docs:  ${url}/api/docs`,
     `  Health:    ${url}/api/v1/health`,
   ];

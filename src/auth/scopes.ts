@@ -11,6 +11,8 @@ export const SCOPES = [
   'controls:write',
   'exceptions:write',
   'attestations:write',
+  'evaluations:read',
+  'evaluations:write',
   'tenant:read',
   'tenant:write',
   'api_keys:read',
@@ -21,9 +23,9 @@ export type Scope = (typeof SCOPES)[number];
 
 export const ROLE_SCOPES: Record<UserRole, readonly Scope[]> = {
   admin: SCOPES,
-  vcio: ['clients:read', 'clients:write', 'integrations:read', 'controls:read', 'controls:write', 'exceptions:write', 'attestations:write', 'tenant:read'],
-  account_manager: ['clients:read', 'clients:write', 'controls:read', 'attestations:write', 'tenant:read'],
-  viewer: ['clients:read', 'controls:read', 'tenant:read'],
+  vcio: ['clients:read', 'clients:write', 'integrations:read', 'controls:read', 'controls:write', 'exceptions:write', 'attestations:write', 'evaluations:read', 'evaluations:write', 'tenant:read'],
+  account_manager: ['clients:read', 'clients:write', 'controls:read', 'attestations:write', 'evaluations:read', 'evaluations:write', 'tenant:read'],
+  viewer: ['clients:read', 'controls:read', 'evaluations:read', 'tenant:read'],
 };
 
 export function isScope(value: string): value is Scope {

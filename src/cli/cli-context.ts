@@ -1,6 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
-import { CliModule } from '../app.module.js';
+import { BackgroundModule } from '../app.module.js';
 import { migrateIfConfigured } from '../bootstrap.js';
 import { ExpectedError } from '../common/errors/fatal-error.js';
 
@@ -17,7 +17,7 @@ export function print(output: Output, data: unknown, human: string): void {
 
 /** Runs a command against the same services as the server, then closes the database. */
 export async function withApp<T>(work: (app: INestApplicationContext) => Promise<T>, options: { migrate?: boolean } = {}): Promise<T> {
-  const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'], abortOnError: false });
+  const app = await NestFactory.createApplicationContext(BackgroundModule, { logger: ['error', 'warn'], abortOnError: false });
   try {
     if (options.migrate !== false) await migrateIfConfigured(app);
     return await work(app);

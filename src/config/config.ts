@@ -28,11 +28,30 @@ export interface RampartConfig {
    * decrypt, so a key can be rotated in. Unset on the embedded default: a key file in `dataDir`.
    */
   encryptionKeys: EncryptionKey[] | undefined;
+  /** What this process runs: `all` (API, scheduler and worker), `api` or `worker` (scheduler and worker). */
+  role: ProcessRole;
+  jobs: JobsConfig;
   dns: {
     /** Name servers for DNS controls (`host` or `host:port`); empty: the system's resolvers. */
     servers: string[];
     timeoutMs: number;
   };
+}
+
+export const PROCESS_ROLES = ['all', 'api', 'worker'] as const;
+export type ProcessRole = (typeof PROCESS_ROLES)[number];
+
+export interface JobsConfig {
+  /** Client evaluations one worker process runs at a time. */
+  concurrency: number;
+  /** How often an idle worker asks for jobs. */
+  pollSeconds: number;
+  /** A job whose worker sent no heartbeat for this long is handed to another worker. */
+  heartbeatSeconds: number;
+  /** On SIGTERM, how long jobs in hand may take to finish before they are released for retry. */
+  shutdownTimeoutSeconds: number;
+  /** How often the scheduler looks for tenants whose evaluation is due. */
+  schedulerTickSeconds: number;
 }
 
 export interface EncryptionKey {
@@ -65,6 +84,12 @@ export const ENV_VARS = [
   'ENTRA_AUDIENCE',
   'ENTRA_AUTHORITY',
   'RAMPART_ENCRYPTION_KEYS',
+  'RAMPART_ROLE',
+  'RAMPART_WORKER_CONCURRENCY',
+  'RAMPART_JOB_POLL_SECONDS',
+  'RAMPART_JOB_HEARTBEAT_SECONDS',
+  'RAMPART_SHUTDOWN_TIMEOUT_SECONDS',
+  'RAMPART_SCHEDULER_TICK_SECONDS',
   'RAMPART_DNS_SERVERS',
   'RAMPART_DNS_TIMEOUT_MS',
 ] as const;
@@ -112,6 +137,14 @@ export function loadConfig(env: Env = process.env): RampartConfig {
       authority: (read.string('ENTRA_AUTHORITY') ?? 'https://login.microsoftonline.com').replace(/\/+$/, ''),
     },
     encryptionKeys: parseEncryptionKeys(read.string('RAMPART_ENCRYPTION_KEYS'), problems),
+    role: read.oneOf('RAMPART_ROLE', PROCESS_ROLES, 'all'),
+    jobs: {
+      concurrency: read.integer('RAMPART_WORKER_CONCURRENCY', 4, 1, 64),
+      pollSeconds: read.number('RAMPART_JOB_POLL_SECONDS', 2, 0.5, 60),
+      heartbeatSeconds: read.integer('RAMPART_JOB_HEARTBEAT_SECONDS', 60, 10, 3600),
+      shutdownTimeoutSeconds: read.integer('RAMPART_SHUTDOWN_TIMEOUT_SECONDS', 30, 1, 3600),
+      schedulerTickSeconds: read.number('RAMPART_SCHEDULER_TICK_SECONDS', 30, 0.1, 3600),
+    },
     dns: {
       servers: parseDnsServers(read.string('RAMPART_DNS_SERVERS'), problems),
       timeoutMs: read.integer('RAMPART_DNS_TIMEOUT_MS', 3000, 100, 60000),
@@ -160,6 +193,17 @@ class EnvReader {
     const value = Number(raw);
     if (!Number.isInteger(value) || value < min || value > max) {
       this.problems.push(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+      return fallback;
+    }
+    return value;
+  }
+
+  number(name: EnvVar, fallback: number, min: number, max: number): number {
+    const raw = this.string(name);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value < min || value > max) {
+      this.problems.push(`${name} must be a number from ${min} to ${max}, got "${raw}"`);
       return fallback;
     }
     return value;

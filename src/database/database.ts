@@ -39,6 +39,10 @@ export class Database {
      */
     readonly system: Kysely<DB>,
     readonly kind: DatabaseKind,
+    /** The embedded engine itself, for pg-boss to share (through `exclusive`); absent on PostgreSQL. */
+    readonly embedded: PGlite | undefined,
+    /** The server's connection string, for pg-boss's own pool; absent on PGlite. */
+    readonly url: string | undefined,
     private readonly release: () => void = () => {},
   ) {}
 
@@ -49,15 +53,16 @@ export class Database {
       // An idle connection the server drops (restart, failover, idle timeout) must not take the
       // process down; the pool replaces it on the next checkout.
       pool.on('error', (error) => logger.warn(`Idle database connection lost: ${error.message}`));
-      return new Database(new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins }), 'postgres');
+      return new Database(new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins }), 'postgres', undefined, options.url);
     }
     if (!options.dataDir) {
-      return new Database(new Kysely<DB>({ dialect: new PGliteDialect(await PGlite.create()), plugins }), 'pglite');
+      const pglite = await PGlite.create();
+      return new Database(new Kysely<DB>({ dialect: new PGliteDialect(pglite), plugins }), 'pglite', pglite, undefined);
     }
     const unlock = lockDataDir(options.dataDir);
     try {
       const pglite = await PGlite.create(options.dataDir);
-      return new Database(new Kysely<DB>({ dialect: new PGliteDialect(pglite), plugins }), 'pglite', unlock);
+      return new Database(new Kysely<DB>({ dialect: new PGliteDialect(pglite), plugins }), 'pglite', pglite, undefined, unlock);
     } catch (error) {
       unlock();
       throw error;
@@ -71,6 +76,28 @@ export class Database {
       await sql`select set_config('rampart.tenant_id', ${tenantId}, true)`.execute(trx);
       return work({ tenantId, db: trx });
     });
+  }
+
+  /**
+   * Runs `work` inside the tenant's transaction with the login role's privileges, then returns to
+   * the restricted role. Only for writes outside tenant data that must commit with it (the job
+   * queue's rows); tenant rows are never touched this way.
+   */
+  async withLoginRole<T>(scope: TenantScope, work: () => Promise<T>): Promise<T> {
+    await sql`set local role none`.execute(scope.db);
+    // On failure the transaction is aborted and rolls back; restoring the role would only fail too.
+    const result = await work();
+    await sql`set local role ${sql.raw(APP_ROLE)}`.execute(scope.db);
+    return result;
+  }
+
+  /**
+   * Runs `work` while holding one of Kysely's connections. On PGlite, which has a single session,
+   * this queues foreign statements (pg-boss's) behind the application's transactions instead of
+   * letting them land inside one.
+   */
+  exclusive<T>(work: () => Promise<T>): Promise<T> {
+    return this.system.connection().execute(() => work());
   }
 
   /** Round-trip time of a trivial query, in milliseconds. */

@@ -1,6 +1,9 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { ControlCategory, Severity } from '../controls/catalog/control-definition.js';
+import type { ExceptionSummary } from '../controls/engine/exceptions.js';
+import type { FailingAsset, ResultStatus } from '../controls/evaluators/evaluator.js';
 import type { EvaluatorKind } from '../controls/evaluators/params.js';
+import type { Grade } from '../scoring/scoring.js';
 import type { AssetKind, FieldMapping, PsaKind } from '../integrations/psa-connector.js';
 
 /**
@@ -37,6 +40,12 @@ export interface TenantsTable {
   entraTenantId: string | null;
   isDemo: Generated<boolean>;
   noDataScoring: Generated<NoDataScoring>;
+  /** Five-field cron in `timezone`; null pauses scheduled evaluations. */
+  evaluationSchedule: ColumnType<string | null, string | null | undefined, string | null>;
+  timezone: Generated<string>;
+  /** Slots before this never fire, so changing the schedule does not start a run for a slot already past. */
+  scheduleUpdatedAt: Timestamp;
+  evidenceRetentionDays: Generated<number>;
   createdAt: CreatedAt;
   updatedAt: Timestamp;
 }
@@ -335,6 +344,102 @@ export interface AttestationsTable {
   createdAt: CreatedAt;
 }
 
+export const EVALUATION_TRIGGERS = ['schedule', 'api', 'cli'] as const;
+export type EvaluationTrigger = (typeof EVALUATION_TRIGGERS)[number];
+export const RUN_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+export type EvaluationPhase = 'syncing' | 'planning' | 'evaluating';
+export type RunClientStatus = 'pending' | 'succeeded' | 'failed';
+
+/** What a run's sync step did for one integration. */
+export interface RunSync {
+  integrationId: string;
+  integrationName: string;
+  syncRunId: string | null;
+  status: 'succeeded' | 'failed' | 'skipped';
+  error: string | null;
+}
+
+export interface EvaluationRunsTable {
+  id: Generated<string>;
+  tenantId: string;
+  trigger: EvaluationTrigger;
+  requestedBy: string;
+  /** The schedule slot a scheduled run belongs to; unique per tenant. */
+  scheduledFor: Date | null;
+  /** The clients asked for; null: every active client. */
+  clientIds: string[] | null;
+  /** Sync the tenant's integrations before evaluating. */
+  sync: Generated<boolean>;
+  status: ColumnType<RunStatus, RunStatus | undefined, RunStatus>;
+  phase: EvaluationPhase | null;
+  total: Generated<number>;
+  done: Generated<number>;
+  failed: Generated<number>;
+  syncs: ColumnType<RunSync[], string | undefined, string>;
+  error: string | null;
+  portfolioScore: number | null;
+  portfolioGrade: Grade | null;
+  distribution: ColumnType<Record<Grade, number> | null, string | null | undefined, string | null>;
+  evidencePrunedAt: NullableTimestamp;
+  createdAt: CreatedAt;
+  startedAt: NullableTimestamp;
+  finishedAt: NullableTimestamp;
+}
+
+/** One client's part in a run: its outcome and score, named as it was then. */
+export interface RunClientsTable {
+  tenantId: string;
+  runId: string;
+  clientId: string;
+  clientName: string;
+  baseline: string | null;
+  status: ColumnType<RunClientStatus, RunClientStatus | undefined, RunClientStatus>;
+  score: number | null;
+  grade: Grade | null;
+  earnedPoints: number | null;
+  possiblePoints: number | null;
+  counts: ColumnType<Record<ResultStatus, number> | null, string | null | undefined, string | null>;
+  error: string | null;
+  evaluatedAt: NullableTimestamp;
+}
+
+export interface FrameworkScoresTable {
+  tenantId: string;
+  runId: string;
+  clientId: string;
+  frameworkId: string;
+  score: number | null;
+  grade: Grade | null;
+  coverage: number;
+  requirementsTotal: number;
+  requirementsCovered: number;
+  counts: Json<Record<ResultStatus, number>>;
+}
+
+export interface ControlResultsTable {
+  tenantId: string;
+  runId: string;
+  clientId: string;
+  controlId: string;
+  controlKey: string;
+  name: string;
+  category: ControlCategory;
+  severity: Severity;
+  weight: number;
+  status: ResultStatus;
+  fraction: number | null;
+  points: number;
+  earned: number;
+  pointsRecoverable: number;
+  summary: string;
+  /** Null once the tenant's evidence retention has pruned the run. */
+  evidence: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  failingAssets: ColumnType<FailingAsset[] | null, string | null, string | null>;
+  exception: ColumnType<ExceptionSummary | null, string | null, string | null>;
+  notApplicableReason: string | null;
+}
+
 export interface DB {
   tenants: TenantsTable;
   users: UsersTable;
@@ -354,6 +459,10 @@ export interface DB {
   controlSettings: ControlSettingsTable;
   controlExceptions: ControlExceptionsTable;
   attestations: AttestationsTable;
+  evaluationRuns: EvaluationRunsTable;
+  runClients: RunClientsTable;
+  frameworkScores: FrameworkScoresTable;
+  controlResults: ControlResultsTable;
 }
 
 export type Tenant = Selectable<TenantsTable>;
@@ -373,3 +482,5 @@ export type BaselineRow = Selectable<BaselinesTable>;
 export type ControlSettingRow = Selectable<ControlSettingsTable>;
 export type ControlExceptionRow = Selectable<ControlExceptionsTable>;
 export type AttestationRow = Selectable<AttestationsTable>;
+export type EvaluationRunRow = Selectable<EvaluationRunsTable>;
+export type RunClientRow = Selectable<RunClientsTable>;

@@ -23,6 +23,6 @@ import { SyncService } from './sync/sync.service.js';
     SyncService,
     IntegrationsService,
   ],
-  exports: [IntegrationsService, IntegrationsRepository, SyncService, InventoryRepository],
+  exports: [IntegrationsService, IntegrationsRepository, SyncService, SyncRunsRepository, InventoryRepository],
 })
 export class IntegrationsModule {}

@@ -58,6 +58,11 @@ export class IntegrationsRepository {
     return row?.tenantId;
   }
 
+  /** Every integration of the tenant, by name. */
+  names(scope: TenantScope): Promise<Pick<IntegrationRow, 'id' | 'name'>[]> {
+    return scope.db.selectFrom('integrations').select(['id', 'name']).where('tenantId', '=', scope.tenantId).orderBy('name').execute();
+  }
+
   async list(scope: TenantScope, options: { limit: number; after?: Position }): Promise<(IntegrationRow & { sortKey: string })[]> {
     let query = scope.db
       .selectFrom('integrations')

@@ -1,8 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { Database } from '../database/database.js';
-import type { Tenant } from '../database/schema.js';
+import type { Updateable } from 'kysely';
 
-const TENANT_COLUMNS = ['id', 'name', 'entraTenantId', 'isDemo', 'noDataScoring', 'createdAt', 'updatedAt'] as const;
+import { Database, type TenantScope } from '../database/database.js';
+import type { Tenant, TenantsTable } from '../database/schema.js';
+
+const TENANT_COLUMNS = ['id', 'name', 'entraTenantId', 'isDemo', 'noDataScoring', 'evaluationSchedule', 'timezone', 'scheduleUpdatedAt', 'evidenceRetentionDays', 'createdAt', 'updatedAt'] as const;
+
+const SETTINGS_COLUMNS = ['noDataScoring', 'evaluationSchedule', 'timezone', 'evidenceRetentionDays'] as const;
+export type TenantSettings = Pick<Tenant, (typeof SETTINGS_COLUMNS)[number]>;
+type SettingsChanges = Pick<Updateable<TenantsTable>, (typeof SETTINGS_COLUMNS)[number] | 'scheduleUpdatedAt'>;
 
 /** The tenant registry: system-level, because it is consulted before any tenant is chosen. */
 @Injectable()
@@ -23,5 +29,14 @@ export class TenantsRepository {
 
   findDemo(): Promise<Tenant | undefined> {
     return this.database.system.selectFrom('tenants').select(TENANT_COLUMNS).where('isDemo', '=', true).orderBy('createdAt').executeTakeFirst();
+  }
+
+  /** The tenant's own settings, read in its scope. */
+  settings(scope: TenantScope): Promise<TenantSettings> {
+    return scope.db.selectFrom('tenants').select(SETTINGS_COLUMNS).where('id', '=', scope.tenantId).executeTakeFirstOrThrow();
+  }
+
+  updateSettings(scope: TenantScope, changes: SettingsChanges, at: Date): Promise<TenantSettings> {
+    return scope.db.updateTable('tenants').set({ ...changes, updatedAt: at }).where('id', '=', scope.tenantId).returning(SETTINGS_COLUMNS).executeTakeFirstOrThrow();
   }
 }

@@ -13,7 +13,7 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database.
  * typed column here; the test below demands each database column.
  */
 const TYPED_COLUMNS: { [T in keyof DB]: { [C in keyof DB[T]]-?: true } } = {
-  tenants: { id: true, name: true, entraTenantId: true, isDemo: true, noDataScoring: true, createdAt: true, updatedAt: true },
+  tenants: { id: true, name: true, entraTenantId: true, isDemo: true, noDataScoring: true, evaluationSchedule: true, timezone: true, scheduleUpdatedAt: true, evidenceRetentionDays: true, createdAt: true, updatedAt: true },
   users: { id: true, tenantId: true, entraObjectId: true, email: true, displayName: true, role: true, lastSignInAt: true, createdAt: true, updatedAt: true },
   apiKeys: { id: true, tenantId: true, name: true, prefix: true, keyHash: true, scopes: true, expiresAt: true, revokedAt: true, lastUsedAt: true, createdBy: true, createdAt: true },
   auditLog: { id: true, tenantId: true, occurredAt: true, actorType: true, actorId: true, actorLabel: true, action: true, targetType: true, targetId: true, details: true, ip: true, requestId: true },
@@ -50,6 +50,16 @@ const TYPED_COLUMNS: { [T in keyof DB]: { [C in keyof DB[T]]-?: true } } = {
   },
   controlExceptions: { id: true, tenantId: true, controlId: true, clientId: true, baselineId: true, owner: true, reason: true, compensatingControl: true, expiresAt: true, createdBy: true, createdAt: true },
   attestations: { id: true, tenantId: true, clientId: true, controlId: true, statement: true, attestedBy: true, attestedAt: true, expiresAt: true, evidenceUrl: true, createdBy: true, createdAt: true },
+  evaluationRuns: {
+    id: true, tenantId: true, trigger: true, requestedBy: true, scheduledFor: true, clientIds: true, sync: true, status: true, phase: true, total: true, done: true, failed: true,
+    syncs: true, error: true, portfolioScore: true, portfolioGrade: true, distribution: true, evidencePrunedAt: true, createdAt: true, startedAt: true, finishedAt: true,
+  },
+  runClients: { tenantId: true, runId: true, clientId: true, clientName: true, baseline: true, status: true, score: true, grade: true, earnedPoints: true, possiblePoints: true, counts: true, error: true, evaluatedAt: true },
+  frameworkScores: { tenantId: true, runId: true, clientId: true, frameworkId: true, score: true, grade: true, coverage: true, requirementsTotal: true, requirementsCovered: true, counts: true },
+  controlResults: {
+    tenantId: true, runId: true, clientId: true, controlId: true, controlKey: true, name: true, category: true, severity: true, weight: true, status: true, fraction: true,
+    points: true, earned: true, pointsRecoverable: true, summary: true, evidence: true, failingAssets: true, exception: true, notApplicableReason: true,
+  },
 };
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);

@@ -6,7 +6,8 @@ import { ApiKeysService } from '../../src/api-keys/api-keys.service.js';
 import { systemOrigin } from '../../src/auth/caller.js';
 import { SCOPES, type Scope } from '../../src/auth/scopes.js';
 import { configureApp } from '../../src/common/http/configure-app.js';
-import { loadConfig, RAMPART_CONFIG, type RampartConfig } from '../../src/config/config.js';
+import { startBackgroundWork } from '../../src/bootstrap.js';
+import { loadConfig, type ProcessRole, RAMPART_CONFIG, type RampartConfig } from '../../src/config/config.js';
 import { Database } from '../../src/database/database.js';
 import { CONNECTOR_OPTIONS } from '../../src/integrations/connector-registry.js';
 import { LOG_DESTINATION } from '../../src/logging/logging.module.js';
@@ -14,6 +15,8 @@ import { TenantsService } from '../../src/tenancy/tenants.service.js';
 
 export interface TestAppOptions {
   database: Database;
+  /** `all` runs evaluation workers and the scheduler in the app, as `npm start` does; default `api` only enqueues. */
+  role?: ProcessRole;
   env?: Record<string, string>;
   logs?: Writable;
 }
@@ -36,6 +39,7 @@ export async function createTestApp(options: TestAppOptions): Promise<NestExpres
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false });
   configureApp(app, config);
   await app.init();
+  await startBackgroundWork(app, options.role ?? 'api');
   return app;
 }
 

@@ -23,7 +23,7 @@ export function registerSyncCommand(program: Command, output: () => Output): voi
         // The PSA does not say how many pages are coming, so the bar counts pages and records as they land.
         const bar = output().json || !process.stderr.isTTY ? undefined : new SingleBar({ format: ' {phase} | {pages} pages | {created} new, {updated} updated, {deactivated} deactivated, {skipped} skipped', stream: process.stderr });
         bar?.start(0, 0, { phase: 'starting', pages: 0, created: 0, updated: 0, deactivated: 0, skipped: 0 });
-        const finished = await app.get(SyncService).execute(tenantId, queued.id, (progress) => bar?.update(0, { phase: progress.phase, pages: progress.pages, ...progress.counts }));
+        const finished = await app.get(SyncService).execute(tenantId, queued.id, { onProgress: (progress) => bar?.update(0, { phase: progress.phase, pages: progress.pages, ...progress.counts }) });
         bar?.stop();
         return toSyncRunResponse(finished);
       });

@@ -13,6 +13,7 @@ import { type EffectiveSettings, resolveSettings } from '../settings/effective-s
 import { ControlSettingsRepository, layersByControl } from '../settings/control-settings.repository.js';
 import { ClientEvidenceRepository } from './client-evidence.repository.js';
 import { type ControlResult, type ControlUnderEvaluation, evaluateControl } from './evaluate-control.js';
+import type { AcceptedRisk } from './exceptions.js';
 
 /** A control as stored, with the evaluator a caller may substitute to test an unsaved change. */
 export type EvaluableControl = Pick<ControlRow, 'id' | 'key' | 'name' | 'category' | 'severity' | 'evaluatorKind' | 'params'>;
@@ -24,6 +25,13 @@ export type EvaluableControl = Pick<ControlRow, 'id' | 'key' | 'name' | 'categor
 export interface PreviewRequest {
   controlId: string;
   evaluator?: { kind: EvaluatorKind; params: Record<string, unknown> };
+}
+
+/** A client's evidence and effective settings, read in one transaction, not yet evaluated. */
+export interface GatheredEvaluation extends Omit<ClientEvidence, 'dns'> {
+  controls: ControlUnderEvaluation[];
+  risks: AcceptedRisk[];
+  policy: ScoringPolicy;
 }
 
 export interface ClientEvaluation {
@@ -53,8 +61,17 @@ export class ClientEvaluationService {
     this.dns = new DnsTxtResolver({ servers: config.dns.servers, timeoutMs: config.dns.timeoutMs });
   }
 
+  /** Gathers, evaluates and scores in one go; DNS lookups happen inside the caller's transaction. */
   async evaluate(scope: TenantScope, clientId: string, controls: readonly EvaluableControl[], options: { now?: Date; preview?: PreviewRequest } = {}): Promise<ClientEvaluation | null> {
-    const now = options.now ?? new Date();
+    const gathered = await this.gather(scope, clientId, controls, options.preview);
+    return gathered && this.complete(gathered, options.now ?? new Date());
+  }
+
+  /**
+   * The database half: the client, its evidence, settings and accepted risks. Batch evaluation
+   * calls this inside a transaction and `complete` after it, so no transaction waits on DNS.
+   */
+  async gather(scope: TenantScope, clientId: string, controls: readonly EvaluableControl[], preview?: PreviewRequest): Promise<GatheredEvaluation | null> {
     const client = await scope.db
       .selectFrom('clients as c')
       .leftJoin('baselines as b', 'b.name', 'c.baseline')
@@ -74,17 +91,23 @@ export class ClientEvaluationService {
     const underEvaluation = controls
       .map((control): ControlUnderEvaluation => {
         const settings = resolveSettings(control.params, layers.get(control.id) ?? []);
-        if (options.preview?.controlId !== control.id) return { ...control, settings };
-        const draft = options.preview.evaluator;
+        if (preview?.controlId !== control.id) return { ...control, settings };
+        const draft = preview.evaluator;
         const previewed = draft ? { ...resolveSettings(draft.params, []), weight: settings.weight, notApplicable: settings.notApplicable } : settings;
         return { ...control, evaluatorKind: draft?.kind ?? control.evaluatorKind, settings: { ...previewed, enabled: true } };
       })
       .filter((control) => control.settings.enabled);
     const evidenceClient: EvidenceClient = { id: client.id, name: client.name, status: client.status, domains: client.domains, seats: client.seats, baseline: client.baseline };
-    const evidence: ClientEvidence = { client: evidenceClient, assets, facts, attestations, dns: await this.lookUpDns(underEvaluation, evidenceClient.domains) };
-    const results = underEvaluation.map((control) => evaluateControl(control, evidence, risks, now));
     const policy: ScoringPolicy = client.noDataScoring ? { noData: client.noDataScoring } : DEFAULT_POLICY;
-    return { client: evidenceClient, evaluatedAt: now, results, score: scoreResults(results, policy), policy };
+    return { client: evidenceClient, controls: underEvaluation, risks, assets, facts, attestations, policy };
+  }
+
+  /** The network and CPU half: DNS for the names the enabled DNS controls need, the evaluators, the score. */
+  async complete(gathered: GatheredEvaluation, now: Date): Promise<ClientEvaluation> {
+    const { client, controls, risks, policy } = gathered;
+    const evidence: ClientEvidence = { client, assets: gathered.assets, facts: gathered.facts, attestations: gathered.attestations, dns: await this.lookUpDns(controls, client.domains) };
+    const results = controls.map((control) => evaluateControl(control, evidence, risks, now));
+    return { client, evaluatedAt: now, results, score: scoreResults(results, policy), policy };
   }
 
   private async lookUpDns(controls: readonly ControlUnderEvaluation[], domains: string[]): Promise<Map<string, TxtLookup>> {

@@ -63,8 +63,13 @@ export class SyncService implements BeforeApplicationShutdown {
     this.inFlight.add(running);
   }
 
-  /** Runs a queued run to its end and returns it; a failure is recorded on the run, not thrown. */
-  async execute(tenantId: string, runId: string, onProgress?: (progress: SyncProgress) => void): Promise<SyncRunRow> {
+  /**
+   * Runs a queued run to its end and returns it; a failure is recorded on the run, not thrown.
+   * `signal` (a job's, aborted when its worker shuts down) interrupts it between pages like a shutdown does.
+   */
+  async execute(tenantId: string, runId: string, options: { onProgress?: (progress: SyncProgress) => void; signal?: AbortSignal } = {}): Promise<SyncRunRow> {
+    const { onProgress } = options;
+    const interrupted = options.signal ? AbortSignal.any([this.shutdown.signal, options.signal]) : this.shutdown.signal;
     const { run, integration } = await this.database.inTenant(tenantId, async (scope) => {
       const found = await this.syncRuns.findById(scope, runId);
       if (!found) throw new Error(`Sync run ${runId} not found`);
@@ -88,11 +93,11 @@ export class SyncService implements BeforeApplicationShutdown {
     try {
       const connector = this.connectors.connectorFor(integration);
       const window: SyncWindow = changedSince ? { changedSince } : {};
-      await this.importCompanies(connector, window, tenantId, integration, runId, recordPage);
-      await this.importOwned('contacts', connector.contacts(window), tenantId, integration.id, recordPage, (scope, owned) =>
+      await this.importCompanies(connector, window, tenantId, integration, runId, recordPage, interrupted);
+      await this.importOwned('contacts', connector.contacts(window), interrupted, tenantId, integration.id, recordPage, (scope, owned) =>
         this.inventory.upsertContacts(scope, integration.id, runId, owned, new Date()),
       );
-      await this.importOwned('assets', connector.assets(window), tenantId, integration.id, recordPage, (scope, owned) =>
+      await this.importOwned('assets', connector.assets(window), interrupted, tenantId, integration.id, recordPage, (scope, owned) =>
         this.inventory.upsertAssets(scope, integration.id, runId, owned, new Date()),
       );
       return await this.database.inTenant(tenantId, async (scope) => {
@@ -111,13 +116,13 @@ export class SyncService implements BeforeApplicationShutdown {
     }
   }
 
-  private async importCompanies(connector: PsaConnector, window: SyncWindow, tenantId: string, integration: IntegrationRow, runId: string, recordPage: PageRecorder): Promise<void> {
+  private async importCompanies(connector: PsaConnector, window: SyncWindow, tenantId: string, integration: IntegrationRow, runId: string, recordPage: PageRecorder, interrupted: AbortSignal): Promise<void> {
     const filter: ClientFilter = {
       types: integration.clientTypes ?? this.connectors.definition(integration.kind).defaultClientTypes,
       statuses: integration.clientStatuses ?? [],
       includeInactive: integration.includeInactive,
     };
-    for await (const page of this.pages(connector.companies(window))) {
+    for await (const page of pagesUntil(connector.companies(window), interrupted)) {
       await this.database.inTenant(tenantId, async (scope) => {
         const at = new Date();
         const clients: NormalizedCompany[] = [];
@@ -137,12 +142,13 @@ export class SyncService implements BeforeApplicationShutdown {
   private async importOwned<T extends { companyExternalId: string }>(
     phase: 'contacts' | 'assets',
     source: AsyncIterable<T[]>,
+    interrupted: AbortSignal,
     tenantId: string,
     integrationId: string,
     recordPage: PageRecorder,
     upsert: (scope: TenantScope, owned: (T & { clientId: string })[]) => Promise<UpsertCounts>,
   ): Promise<void> {
-    for await (const page of this.pages(source)) {
+    for await (const page of pagesUntil(source, interrupted)) {
       await this.database.inTenant(tenantId, async (scope) => {
         const clientIds = await this.inventory.clientIdsByExternalId(scope, integrationId, page.map((record) => record.companyExternalId));
         const owned = page.flatMap((record) => {
@@ -154,13 +160,13 @@ export class SyncService implements BeforeApplicationShutdown {
       });
     }
   }
+}
 
-  /** Pages of a connector listing, stopping between pages when the process shuts down. */
-  private async *pages<T>(source: AsyncIterable<T[]>): AsyncIterable<T[]> {
-    for await (const page of source) {
-      if (this.shutdown.signal.aborted) throw new SyncInterrupted('Interrupted: the server shut down; the next sync resumes from the last completed one');
-      yield page;
-    }
+/** Pages of a connector listing, stopping between pages when the process shuts down or the job is released. */
+async function* pagesUntil<T>(source: AsyncIterable<T[]>, interrupted: AbortSignal): AsyncIterable<T[]> {
+  for await (const page of source) {
+    if (interrupted.aborted) throw new SyncInterrupted('Interrupted: the server shut down; the next sync resumes from the last completed one');
+    yield page;
   }
 }
 

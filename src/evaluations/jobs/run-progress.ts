@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+
+import type { TenantScope } from '../../database/database.js';
+import { scorePortfolio } from '../../scoring/scoring.js';
+import { type ClientOutcome, EvaluationRunsRepository } from '../evaluation-runs.repository.js';
+
+/**
+ * Counts a client's outcome towards its run and closes the run with the last one. Runs inside the
+ * client's transaction: the run row's lock orders concurrent workers, so exactly one sees the end.
+ * Returns false when the run was already over (the caller rolls back what it wrote).
+ */
+@Injectable()
+export class RunProgressRecorder {
+  constructor(private readonly runs: EvaluationRunsRepository) {}
+
+  async record(scope: TenantScope, runId: string, clientId: string, outcome: ClientOutcome): Promise<boolean> {
+    const progress = await this.runs.completeClient(scope, runId, clientId, outcome);
+    if (!progress) return false;
+    if (progress.done >= progress.total) await this.close(scope, runId, progress.total, progress.failed, outcome.evaluatedAt);
+    return true;
+  }
+
+  /** A run with every client accounted for: failed only when no client could be evaluated at all. */
+  async close(scope: TenantScope, runId: string, total: number, failed: number, at: Date): Promise<void> {
+    const portfolio = scorePortfolio(await this.runs.clientScores(scope, runId));
+    const everyClientFailed = total > 0 && failed === total;
+    const error = failed === 0 ? undefined : `${failed} of ${total} clients could not be evaluated; GET the run's clients with status=failed for each error`;
+    await this.runs.finish(scope, runId, { status: everyClientFailed ? 'failed' : 'succeeded', error, portfolio }, at);
+  }
+}

@@ -1,0 +1,32 @@
+import type { Queue } from 'pg-boss';
+import type { JobsConfig } from '../config/config.js';
+
+/** Every pg-boss queue Rampart uses, with its retry policy, in one place. */
+export const QUEUES = {
+  /** One per evaluation run: syncs the tenant's integrations if asked, then fans out one job per client. */
+  evaluationRun: 'evaluation.run',
+  evaluationRunFailed: 'evaluation.run.failed',
+  /** One per (run, client): evaluates every control for the client and stores the results. */
+  evaluationClient: 'evaluation.client',
+  evaluationClientFailed: 'evaluation.client.failed',
+  /** Hourly: drops detailed evidence of runs older than each tenant's retention. */
+  evidencePrune: 'evidence.prune',
+} as const;
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+/**
+ * A job whose worker stops sending heartbeats (the process died) goes back to the queue after
+ * `heartbeatSeconds`; a failed job is retried with exponential backoff, then dead-lettered, where
+ * a handler records the failure on the run so the run still finishes.
+ */
+export function queueDefinitions(jobs: JobsConfig): Queue[] {
+  const retried = { retryLimit: 3, retryBackoff: true, heartbeatSeconds: jobs.heartbeatSeconds };
+  return [
+    { name: QUEUES.evaluationRunFailed, retryLimit: 5, retryBackoff: true },
+    { name: QUEUES.evaluationClientFailed, retryLimit: 5, retryBackoff: true },
+    // A run's first step is a PSA sync, which can take a long time for a large MSP.
+    { name: QUEUES.evaluationRun, ...retried, retryDelay: 30, expireInSeconds: 6 * 3600, deadLetter: QUEUES.evaluationRunFailed },
+    { name: QUEUES.evaluationClient, ...retried, retryDelay: 5, expireInSeconds: 15 * 60, deadLetter: QUEUES.evaluationClientFailed },
+    { name: QUEUES.evidencePrune, retryLimit: 2, retryBackoff: true, expireInSeconds: 3600 },
+  ];
+}
