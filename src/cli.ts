@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import type { Output } from './cli/cli-context.js';
 import { registerApiKeyCommands } from './cli/commands/api-key.command.js';
 import { registerDemoCommand } from './cli/commands/demo.command.js';
+import { registerEvaluateCommand } from './cli/commands/evaluate.command.js';
 import { registerImportCsvCommand } from './cli/commands/import-csv.command.js';
 import { registerMigrateCommand } from './cli/commands/migrate.command.js';
 import { registerSyncCommand } from './cli/commands/sync.command.js';
@@ -10,7 +11,7 @@ import { registerTenantCommands } from './cli/commands/tenant.command.js';
 import { describeFatalError, isExpectedError } from './common/errors/fatal-error.js';
 
 const program = new Command('rampart')
-  .description('Rampart administration: migrations, tenants, API keys, PSA syncs, demo data')
+  .description('Rampart administration: migrations, tenants, API keys, PSA syncs, evaluations, demo data')
   .option('--json', 'print machine-readable JSON')
   .showHelpAfterError()
   .exitOverride();
@@ -22,6 +23,7 @@ registerApiKeyCommands(program, output);
 registerDemoCommand(program, output);
 registerSyncCommand(program, output);
 registerImportCsvCommand(program, output);
+registerEvaluateCommand(program, output);
 
 /** Exit 2 for a problem the user can fix from the message, 1 for a bug. */
 program.parseAsync(process.argv).catch((error: unknown) => {

@@ -24,6 +24,8 @@ export class ClientEvaluationJob {
   private readonly logger = new Logger('Evaluation');
   /** Every client of a run is evaluated against the controls as they were when this process first saw the run. */
   private readonly contexts = new Map<string, Promise<EvaluationContext>>();
+  /** Clients this process evaluated and stored, for the worker's shutdown summary. */
+  evaluatedClients = 0;
 
   constructor(
     private readonly database: Database,
@@ -85,6 +87,7 @@ export class ClientEvaluationJob {
       });
       if (!counted) throw new RunAlreadyOver(`Run ${runId} is already over; its results stay as they were`);
     });
+    this.evaluatedClients += 1;
   }
 
   private contextFor(tenantId: string, runId: string): Promise<EvaluationContext> {

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 
 import { RAMPART_CONFIG, type RampartConfig } from '../../config/config.js';
 import { JobQueue } from '../../jobs/job-queue.js';
@@ -15,7 +15,8 @@ const PRUNE_CRON = '17 * * * *';
 
 /** Subscribes this process to the evaluation queues. */
 @Injectable()
-export class EvaluationWorker {
+export class EvaluationWorker implements OnApplicationShutdown {
+  private started = false;
   private readonly logger = new Logger('Evaluation');
 
   constructor(
@@ -27,6 +28,7 @@ export class EvaluationWorker {
   ) {}
 
   async start(): Promise<void> {
+    this.started = true;
     await this.jobs.work<RunJobData>(QUEUES.evaluationRun, { batchSize: 1 }, (jobs) => this.planner.handle(jobs));
     await this.jobs.work<RunJobData>(QUEUES.evaluationRunFailed, { batchSize: 1 }, (jobs) => this.planner.handleDeadLetters(jobs));
     await this.jobs.work<ClientJobData>(QUEUES.evaluationClient, { batchSize: CLIENT_BATCH, localConcurrency: this.config.jobs.concurrency }, (jobs) => this.clients.handle(jobs));
@@ -38,5 +40,9 @@ export class EvaluationWorker {
       return jobs.map((job) => ({ id: job.id, status: 'completed' as const }));
     });
     await this.jobs.schedule(QUEUES.evidencePrune, PRUNE_CRON);
+  }
+
+  onApplicationShutdown(): void {
+    if (this.started) this.logger.log(`Worker ${process.pid} stopped after evaluating ${this.clients.evaluatedClients} client(s)`);
   }
 }
