@@ -4,9 +4,9 @@ import type { Database } from '../src/database/database.js';
 import type { ControlResultsTable } from '../src/database/schema.js';
 
 /** The floor's table: control_results' columns, types and defaults, without its keys, checks or indexes. */
-interface FloorTables {
+type FloorTables = {
   benchFloor: ControlResultsTable;
-}
+};
 
 export interface FloorResult {
   clients: number;

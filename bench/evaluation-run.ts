@@ -70,9 +70,11 @@ export interface RunMeasurement {
   phases: {
     /** Request until the planner job started the run. */
     queuedSeconds: number;
-    /** Planner start until a poll first saw the run evaluating (adding clients, fanning out jobs); NaN when no poll caught it. */
-    planningSeconds: number;
-    /** Planner start until the first client's evaluation time (evaluated_at is taken after gathering its evidence). */
+    /**
+     * Planner start until the first client's evaluation time: adding the run's clients, fanning
+     * out their jobs, a worker taking the first batch and gathering that client's evidence
+     * (evaluated_at is taken after the gathering).
+     */
     untilFirstClientSeconds: number;
     /** First to last client's evaluation time. */
     clientsSeconds: number;
@@ -91,10 +93,8 @@ export async function evaluateTenant(app: INestApplication, database: Database, 
   const memory = new MemorySampler();
   const started = performance.now();
   const requested = await app.get(EvaluationsService).request(caller, {}, 'cli');
-  let evaluatingSeenAt: number | undefined;
   for (;;) {
     const run = await database.system.selectFrom('evaluationRuns').select(['status', 'phase']).where('id', '=', requested.id).executeTakeFirstOrThrow();
-    if (run.phase === 'evaluating' && evaluatingSeenAt === undefined) evaluatingSeenAt = Date.now();
     if (run.status === 'succeeded' || run.status === 'failed') break;
     if ((performance.now() - started) / 1000 > timeoutSeconds) throw new Error(`Run ${requested.id} did not finish within ${timeoutSeconds} s (status ${run.status}, phase ${run.phase})`);
     await sleep(POLL_MS);
@@ -112,8 +112,6 @@ export async function evaluateTenant(app: INestApplication, database: Database, 
   const byStatus = await db.selectFrom('controlResults').select((eb) => ['status', eb.fn.countAll<string>().as('count')]).where('runId', '=', run.id).groupBy('status').execute();
   const { count: frameworkScores } = await db.selectFrom('frameworkScores').select((eb) => eb.fn.countAll<string>().as('count')).where('runId', '=', run.id).executeTakeFirstOrThrow();
 
-  const at = (value: Date | string | null | undefined) => (value ? new Date(value).getTime() : Number.NaN);
-  const seconds = (from: number, to: number) => round((to - from) / 1000, 2);
   const startedAt = at(run.startedAt);
   const firstClient = at(span.first);
   const lastClient = at(span.last);
@@ -132,13 +130,20 @@ export async function evaluateTenant(app: INestApplication, database: Database, 
     portfolioScore: run.portfolioScore === null ? null : round(run.portfolioScore, 1),
     phases: {
       queuedSeconds: seconds(run.createdAt.getTime(), startedAt),
-      planningSeconds: evaluatingSeenAt === undefined ? Number.NaN : seconds(startedAt, evaluatingSeenAt),
       untilFirstClientSeconds: seconds(startedAt, firstClient),
       clientsSeconds: seconds(firstClient, lastClient),
       closingSeconds: seconds(lastClient, at(run.finishedAt)),
     },
     memory: peaks,
   };
+}
+
+function at(value: Date | string | null | undefined): number {
+  return value ? new Date(value).getTime() : Number.NaN;
+}
+
+function seconds(from: number, to: number): number {
+  return round((to - from) / 1000, 2);
 }
 
 export function round(value: number, digits: number): number {

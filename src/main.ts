@@ -7,6 +7,9 @@ import { describeFatalError, ExpectedError } from './common/errors/fatal-error.j
 import { configureApp } from './common/http/configure-app.js';
 import { RAMPART_CONFIG, type RampartConfig } from './config/config.js';
 import { DemoService } from './demo/demo.service.js';
+import { EvaluationsService } from './evaluations/evaluations.service.js';
+import { systemOrigin } from './auth/caller.js';
+import { SCOPES } from './auth/scopes.js';
 
 const QUICK_START_KEY = 'quick start (npm start)';
 
@@ -19,6 +22,8 @@ async function main(): Promise<void> {
   await migrateIfConfigured(app);
   await startBackgroundWork(app, config.role);
   const demo = config.demo ? await app.get(DemoService).access(QUICK_START_KEY) : undefined;
+  // Each start re-syncs the demo PSA, so each start also evaluates the portfolio afresh.
+  const demoRun = demo ? await app.get(EvaluationsService).request({ ...systemOrigin(QUICK_START_KEY), tenantId: demo.tenant.id, scopes: new Set(SCOPES) }, {}, 'api') : undefined;
   await app.listen(config.port, config.host);
 
   const url = config.publicUrl;
@@ -32,6 +37,7 @@ async function main(): Promise<void> {
     lines.push(
       `  Demo tenant: ${demo.tenant.name} (${demo.tenant.id})${demo.created ? ', created now' : ''}`,
       `  Demo PSA:    ConnectWise simulator at ${demo.psaUrl}; sync ${demo.sync.status}: ${demo.sync.created} created, ${demo.sync.updated} updated, ${demo.sync.skipped} skipped (prospects and a departed client)`,
+      `  Evaluation: run ${demoRun!.id} ${config.role === 'all' ? 'is evaluating every demo client now' : 'is queued for a worker'}; follow it at ${url}/api/v1/evaluations/${demoRun!.id}`,
       `  API key (shown once, replaces the previous quick-start key):`,
       `    ${demo.apiKey}`,
       `  Try: curl -H "Authorization: Bearer ${demo.apiKey}" ${url}/api/v1/clients`,

@@ -45,10 +45,9 @@ export class JobQueue implements BeforeApplicationShutdown {
     });
     boss.on('error', (error) => this.logger.error(`pg-boss: ${error.message}`));
     await boss.start();
-    for (const queue of queueDefinitions(this.config.jobs)) {
-      const { name, ...options } = queue;
-      if (await boss.getQueue(name)) await boss.updateQueue(name, withoutCreateOnly(options));
-      else await boss.createQueue(name, options);
+    for (const { name, ...policy } of queueDefinitions(this.config.jobs)) {
+      if (await boss.getQueue(name)) await boss.updateQueue(name, withoutCreateOnly(policy));
+      else await boss.createQueue(name, policy);
     }
     this.boss = boss;
   }

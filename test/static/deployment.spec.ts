@@ -27,18 +27,20 @@ const packageJson = JSON.parse(read('package.json')) as { scripts: Record<string
 const dockerfile = read('Dockerfile');
 
 describe('docker-compose.yml', () => {
-  const { postgres, api } = compose.services;
+  const { postgres, api, worker } = compose.services;
 
-  it('runs PostgreSQL with a health check and the API built from this repository', () => {
-    expect(Object.keys(compose.services).toSorted()).toEqual(['api', 'postgres']);
+  it('runs PostgreSQL with a health check, and the API and a worker built from this repository', () => {
+    expect(Object.keys(compose.services).toSorted()).toEqual(['api', 'postgres', 'worker']);
     expect(postgres!.image).toMatch(/^postgres:1[5-9]/);
     expect(postgres!.healthcheck!.test.join(' ')).toContain('pg_isready');
     expect(api!.build).toBe('.');
     expect(api!.depends_on).toEqual({ postgres: { condition: 'service_healthy' } });
+    expect(worker!.build).toBe('.');
+    expect(worker!.depends_on).toEqual({ postgres: { condition: 'service_healthy' } });
   });
 
-  it('sets only variables Rampart reads, and they parse', () => {
-    const env = api!.environment!;
+  it.each(['api', 'worker'])('sets only variables Rampart reads for the %s, and they parse', (service) => {
+    const env = compose.services[service]!.environment!;
     expect(Object.keys(env).filter((name) => !(ENV_VARS as readonly string[]).includes(name))).toEqual([]);
     // `${VAR:-default}` takes its default; `${VAR:?message}` must be supplied, as an operator would.
     const supplied: Record<string, string> = { RAMPART_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 3).toString('base64')}` };
@@ -46,11 +48,19 @@ describe('docker-compose.yml', () => {
       Object.entries(env).map(([name, value]) => [name, value.replace(/\$\{([A-Z_]+):-([^}]*)\}/, '$2').replace(/\$\{([A-Z_]+):\?[^}]*\}/, (_, variable: string) => supplied[variable] ?? '')]),
     );
     const config = loadConfig(resolved);
-    expect(config.host).toBe('0.0.0.0');
+    expect(config.databaseUrl).toBe(api!.environment!.DATABASE_URL);
   });
 
-  it('points the API at the postgres service with its own credentials', () => {
-    const url = new URL(api!.environment!.DATABASE_URL!);
+  it('splits the roles: the API only enqueues, the worker runs the jobs and the scheduler', () => {
+    expect(loadConfig({ ...api!.environment!, RAMPART_ENCRYPTION_KEYS: undefined }).role).toBe('api');
+    expect(api!.environment!.HOST).toBe('0.0.0.0');
+    const workerTarget = packageJson.scripts.worker!.replace(/^node /, '');
+    expect(worker!.command).toEqual(['node', workerTarget]);
+    expect(worker!.ports).toBeUndefined();
+  });
+
+  it.each(['api', 'worker'])('points the %s at the postgres service with its own credentials', (service) => {
+    const url = new URL(compose.services[service]!.environment!.DATABASE_URL!);
     const pgEnv = postgres!.environment!;
     expect(url.hostname).toBe('postgres');
     expect(decodeURIComponent(url.username)).toBe(pgEnv.POSTGRES_USER);
@@ -93,7 +103,7 @@ describe('README and CI', () => {
   });
 
   it('documents every CLI command', () => {
-    for (const command of ['migrate', 'tenant create', 'api-key create', 'demo', 'sync', 'import-csv']) {
+    for (const command of ['migrate', 'tenant create', 'api-key create', 'demo', 'sync', 'import-csv', 'evaluate']) {
       expect(readme).toContain(`npm run cli -- ${command}`);
     }
   });

@@ -9,6 +9,7 @@ import { configureApp } from '../../src/common/http/configure-app.js';
 import { startBackgroundWork } from '../../src/bootstrap.js';
 import { loadConfig, type ProcessRole, RAMPART_CONFIG, type RampartConfig } from '../../src/config/config.js';
 import { Database } from '../../src/database/database.js';
+import { type Clock, CLOCK } from '../../src/evaluations/schedule/evaluation-scheduler.js';
 import { CONNECTOR_OPTIONS } from '../../src/integrations/connector-registry.js';
 import { LOG_DESTINATION } from '../../src/logging/logging.module.js';
 import { TenantsService } from '../../src/tenancy/tenants.service.js';
@@ -17,6 +18,8 @@ export interface TestAppOptions {
   database: Database;
   /** `all` runs evaluation workers and the scheduler in the app, as `npm start` does; default `api` only enqueues. */
   role?: ProcessRole;
+  /** What the scheduler takes for now. */
+  clock?: Clock;
   env?: Record<string, string>;
   logs?: Writable;
 }
@@ -35,6 +38,8 @@ export async function createTestApp(options: TestAppOptions): Promise<NestExpres
     .useValue({ sleep: async () => {} })
     .overrideProvider(LOG_DESTINATION)
     .useValue(options.logs ?? new PassThrough().resume())
+    .overrideProvider(CLOCK)
+    .useValue(options.clock ?? (() => new Date()))
     .compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false });
   configureApp(app, config);
