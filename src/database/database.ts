@@ -72,8 +72,8 @@ export class Database {
   /** Runs `work` in one transaction as the tenant; commits when it resolves, rolls back when it throws. */
   async inTenant<T>(tenantId: string, work: (scope: TenantScope) => Promise<T>): Promise<T> {
     return this.system.transaction().execute(async (trx) => {
-      await sql`set local role ${sql.raw(APP_ROLE)}`.execute(trx);
-      await sql`select set_config('rampart.tenant_id', ${tenantId}, true)`.execute(trx);
+      // One round trip for both: set_config('role', …, true) is SET LOCAL ROLE.
+      await sql`select set_config('role', ${APP_ROLE}, true), set_config('rampart.tenant_id', ${tenantId}, true)`.execute(trx);
       return work({ tenantId, db: trx });
     });
   }

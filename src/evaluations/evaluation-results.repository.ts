@@ -17,8 +17,12 @@ export class EvaluationResultsRepository {
 
   /** Writes a client's results for a run, replacing whatever an earlier attempt wrote. */
   async replace(scope: TenantScope, runId: string, clientId: string, results: readonly ControlResult[], controlScores: readonly ControlScore[], frameworks: readonly ScoredFramework[]): Promise<void> {
-    await scope.db.deleteFrom('controlResults').where('runId', '=', runId).where('clientId', '=', clientId).execute();
-    await scope.db.deleteFrom('frameworkScores').where('runId', '=', runId).where('clientId', '=', clientId).execute();
+    await scope.db
+      .with('clearedFrameworks', (db) => db.deleteFrom('frameworkScores').where('runId', '=', runId).where('clientId', '=', clientId))
+      .deleteFrom('controlResults')
+      .where('runId', '=', runId)
+      .where('clientId', '=', clientId)
+      .execute();
     if (results.length > 0) {
       await scope.db.insertInto('controlResults').values(results.map((result, index) => toRow(scope.tenantId, runId, clientId, result, controlScores[index]!))).execute();
     }

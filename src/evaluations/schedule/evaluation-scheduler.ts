@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { sql } from 'kysely';
 
@@ -25,7 +25,7 @@ export interface ScheduledRun {
  * others insert nothing. A slot missed while no process was up is started late, within a grace period.
  */
 @Injectable()
-export class EvaluationScheduler {
+export class EvaluationScheduler implements BeforeApplicationShutdown {
   private readonly logger = new Logger('Scheduler');
   private ticking: Promise<unknown> = Promise.resolve();
 
@@ -42,6 +42,11 @@ export class EvaluationScheduler {
       this.ticking = this.ticking.then(() => this.tick(this.clock())).catch((error: unknown) => this.logger.error(`Scheduler tick failed: ${error instanceof Error ? error.message : String(error)}`));
     }, this.config.jobs.schedulerTickSeconds * 1000);
     this.registry.addInterval('evaluation-scheduler', interval);
+  }
+
+  /** The registry clears the timer; a tick under way finishes before the database closes. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.ticking;
   }
 
   /** Starts the runs due at `now` that no process has started yet. */
