@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import { cpus } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import { AppModule } from '../src/app.module.js';
@@ -82,6 +83,17 @@ export interface RunMeasurement {
     closingSeconds: number;
   };
   memory: MemoryPeaks;
+  cpu: CpuShare;
+}
+
+/** Where the CPU went during the run: this process (the app; on PGlite, the database too) and the whole machine. */
+export interface CpuShare {
+  /** User + system CPU seconds of this process. */
+  appSeconds: number;
+  /** App CPU seconds per wall second: 1.0 is one core busy all the time. */
+  appCores: number;
+  /** Share of all the machine's cores that were busy (any process), 0..1. */
+  machineBusy: number;
 }
 
 /**
@@ -91,6 +103,8 @@ export interface RunMeasurement {
 export async function evaluateTenant(app: INestApplication, database: Database, tenantId: string, timeoutSeconds: number): Promise<RunMeasurement> {
   const caller: Caller = { ...systemOrigin('bench'), tenantId, scopes: new Set(SCOPES) };
   const memory = new MemorySampler();
+  const cpuBefore = process.cpuUsage();
+  const machineBefore = machineTimes();
   const started = performance.now();
   const requested = await app.get(EvaluationsService).request(caller, {}, 'cli');
   for (;;) {
@@ -101,6 +115,14 @@ export async function evaluateTenant(app: INestApplication, database: Database, 
   }
   const wallSeconds = (performance.now() - started) / 1000;
   const peaks = memory.stop();
+  const cpuUsed = process.cpuUsage(cpuBefore);
+  const machineAfter = machineTimes();
+  const appSeconds = (cpuUsed.user + cpuUsed.system) / 1e6;
+  const cpu: CpuShare = {
+    appSeconds: round(appSeconds, 1),
+    appCores: round(appSeconds / wallSeconds, 2),
+    machineBusy: round((machineAfter.busy - machineBefore.busy) / (machineAfter.total - machineBefore.total), 2),
+  };
 
   const db = database.system;
   const run = await db.selectFrom('evaluationRuns').selectAll().where('id', '=', requested.id).executeTakeFirstOrThrow();
@@ -135,7 +157,19 @@ export async function evaluateTenant(app: INestApplication, database: Database, 
       closingSeconds: seconds(lastClient, at(run.finishedAt)),
     },
     memory: peaks,
+    cpu,
   };
+}
+
+/** Milliseconds all cores spent busy and in total since boot. */
+function machineTimes(): { busy: number; total: number } {
+  let busy = 0;
+  let total = 0;
+  for (const { times } of cpus()) {
+    busy += times.user + times.nice + times.sys + times.irq;
+    total += times.user + times.nice + times.sys + times.irq + times.idle;
+  }
+  return { busy, total };
 }
 
 function at(value: Date | string | null | undefined): number {

@@ -195,6 +195,8 @@ function printReport(report: DatabaseReport): void {
     ['  planner start → 1st client', (size) => `${size.run.phases.untilFirstClientSeconds.toFixed(2)} s`],
     ['  first → last client', (size) => `${size.run.phases.clientsSeconds.toFixed(2)} s`],
     ['  last client → run closed', (size) => `${size.run.phases.closingSeconds.toFixed(2)} s`],
+    ['app CPU (cores busy)', (size) => `${size.run.cpu.appSeconds.toFixed(1)} s (${size.run.cpu.appCores.toFixed(2)})`],
+    ['machine CPU busy', (size) => `${Math.round(size.run.cpu.machineBusy * 100)}% of ${cpus().length} cores`],
     ['floor: 1 INSERT per client', (size) => `${size.floor.seconds.toFixed(2)} s (${size.floor.rows} rows)`],
     ['ratio to floor', (size) => `${size.ratio.toFixed(2)}x`],
     ['RSS before run', (size) => `${size.run.memory.rssBeforeMiB} MiB`],

@@ -10,41 +10,52 @@ export interface ScoredFramework {
   score: FrameworkScore;
 }
 
+/** One client's evaluation as stored: each control's result with its share of the score, and each framework's score. */
+export interface ClientResults {
+  clientId: string;
+  results: readonly ControlResult[];
+  controlScores: readonly ControlScore[];
+  frameworks: readonly ScoredFramework[];
+}
+
+/** 19 columns a row: well under PostgreSQL's 65,535 parameters a statement. */
+const RESULT_ROWS_PER_INSERT = 2000;
+
 /** Stored results of a run: control by control and framework by framework, for each client. */
 @Injectable()
 export class EvaluationResultsRepository {
   constructor(private readonly database: Database) {}
 
-  /** Writes a client's results for a run, replacing whatever an earlier attempt wrote. */
-  async replace(scope: TenantScope, runId: string, clientId: string, results: readonly ControlResult[], controlScores: readonly ControlScore[], frameworks: readonly ScoredFramework[]): Promise<void> {
+  /** Writes clients' results for a run, replacing whatever an earlier attempt wrote for them. */
+  async replace(scope: TenantScope, runId: string, clients: readonly ClientResults[]): Promise<void> {
+    if (clients.length === 0) return;
+    const clientIds = clients.map((client) => client.clientId);
     await scope.db
-      .with('clearedFrameworks', (db) => db.deleteFrom('frameworkScores').where('runId', '=', runId).where('clientId', '=', clientId))
+      .with('clearedFrameworks', (db) => db.deleteFrom('frameworkScores').where('runId', '=', runId).where('clientId', 'in', clientIds))
       .deleteFrom('controlResults')
       .where('runId', '=', runId)
-      .where('clientId', '=', clientId)
+      .where('clientId', 'in', clientIds)
       .execute();
-    if (results.length > 0) {
-      await scope.db.insertInto('controlResults').values(results.map((result, index) => toRow(scope.tenantId, runId, clientId, result, controlScores[index]!))).execute();
+    const results = clients.flatMap(({ clientId, results: controls, controlScores }) => controls.map((result, index) => toRow(scope.tenantId, runId, clientId, result, controlScores[index]!)));
+    // PostgreSQL takes at most 65,535 parameters per statement.
+    for (let start = 0; start < results.length; start += RESULT_ROWS_PER_INSERT) {
+      await scope.db.insertInto('controlResults').values(results.slice(start, start + RESULT_ROWS_PER_INSERT)).execute();
     }
-    if (frameworks.length > 0) {
-      await scope.db
-        .insertInto('frameworkScores')
-        .values(
-          frameworks.map(({ frameworkId, score }) => ({
-            tenantId: scope.tenantId,
-            runId,
-            clientId,
-            frameworkId,
-            score: score.score,
-            grade: score.grade,
-            coverage: score.coverage,
-            requirementsTotal: score.requirementsTotal,
-            requirementsCovered: score.requirementsCovered,
-            counts: JSON.stringify(score.counts),
-          })),
-        )
-        .execute();
-    }
+    const frameworks = clients.flatMap(({ clientId, frameworks: scored }) =>
+      scored.map(({ frameworkId, score }) => ({
+        tenantId: scope.tenantId,
+        runId,
+        clientId,
+        frameworkId,
+        score: score.score,
+        grade: score.grade,
+        coverage: score.coverage,
+        requirementsTotal: score.requirementsTotal,
+        requirementsCovered: score.requirementsCovered,
+        counts: JSON.stringify(score.counts),
+      })),
+    );
+    if (frameworks.length > 0) await scope.db.insertInto('frameworkScores').values(frameworks).execute();
   }
 
   /**

@@ -99,35 +99,42 @@ export class EvaluationRunsRepository {
   }
 
   /**
-   * Records a client's outcome and counts it once: a retried job that already counted replaces
-   * its score but leaves the progress alone. Returns the run's progress, or undefined when the run
-   * is already over.
+   * Records clients' outcomes and counts each once: a retried job that already counted replaces
+   * its client's score but leaves the progress alone. Returns the run's progress, or undefined when
+   * the run is already over.
    */
-  async completeClient(scope: TenantScope, runId: string, clientId: string, outcome: ClientOutcome): Promise<RunProgress | undefined> {
-    const values = outcome.status === 'succeeded'
-      ? { status: outcome.status, score: outcome.score, grade: outcome.grade, earnedPoints: outcome.earnedPoints, possiblePoints: outcome.possiblePoints, counts: JSON.stringify(outcome.counts), error: null, evaluatedAt: outcome.evaluatedAt }
-      : { status: outcome.status, error: outcome.error, evaluatedAt: outcome.evaluatedAt };
-    const updated = await scope.db
-      .updateTable('runClients as rc')
-      .from(scope.db.selectFrom('runClients').select(['runId', 'clientId', 'status as prior']).where('runId', '=', runId).where('clientId', '=', clientId).forUpdate().as('p'))
-      .set(values)
-      .whereRef('rc.runId', '=', 'p.runId')
-      .whereRef('rc.clientId', '=', 'p.clientId')
-      .returning('p.prior')
+  async completeClients(scope: TenantScope, runId: string, outcomes: readonly (ClientOutcome & { clientId: string })[]): Promise<RunProgress | undefined> {
+    let firstTimes = 0;
+    let firstFailures = 0;
+    let missing = false;
+    for (const outcome of outcomes) {
+      const values = outcome.status === 'succeeded'
+        ? { status: outcome.status, score: outcome.score, grade: outcome.grade, earnedPoints: outcome.earnedPoints, possiblePoints: outcome.possiblePoints, counts: JSON.stringify(outcome.counts), error: null, evaluatedAt: outcome.evaluatedAt }
+        : { status: outcome.status, error: outcome.error, evaluatedAt: outcome.evaluatedAt };
+      const updated = await scope.db
+        .updateTable('runClients as rc')
+        .from(scope.db.selectFrom('runClients').select(['runId', 'clientId', 'status as prior']).where('runId', '=', runId).where('clientId', '=', outcome.clientId).forUpdate().as('p'))
+        .set(values)
+        .whereRef('rc.runId', '=', 'p.runId')
+        .whereRef('rc.clientId', '=', 'p.clientId')
+        .returning('p.prior')
+        .executeTakeFirst();
+      if (!updated) missing = true;
+      else if (updated.prior === 'pending') {
+        firstTimes += 1;
+        if (outcome.status === 'failed') firstFailures += 1;
+      }
+    }
+    // A client deleted mid-run took its row with it: recount rather than guess.
+    if (missing) return this.recount(scope, runId);
+    return scope.db
+      .updateTable('evaluationRuns')
+      .set((eb) => ({ done: eb('done', '+', firstTimes), failed: eb('failed', '+', firstFailures) }))
+      .where('tenantId', '=', scope.tenantId)
+      .where('id', '=', runId)
+      .where('status', '=', 'running')
+      .returning(['done', 'total', 'failed'])
       .executeTakeFirst();
-    const firstTime = updated !== undefined && updated.prior === 'pending';
-    // The client was deleted mid-run (its row went with it): recount rather than guess.
-    const counted = updated === undefined
-      ? await this.recount(scope, runId)
-      : await scope.db
-          .updateTable('evaluationRuns')
-          .set((eb) => ({ done: eb('done', '+', firstTime ? 1 : 0), failed: eb('failed', '+', firstTime && outcome.status === 'failed' ? 1 : 0) }))
-          .where('tenantId', '=', scope.tenantId)
-          .where('id', '=', runId)
-          .where('status', '=', 'running')
-          .returning(['done', 'total', 'failed'])
-          .executeTakeFirst();
-    return counted;
   }
 
   private recount(scope: TenantScope, runId: string): Promise<RunProgress | undefined> {

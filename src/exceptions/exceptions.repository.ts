@@ -54,14 +54,16 @@ export class ExceptionsRepository {
     return result.numDeletedRows > 0n;
   }
 
-  /** Every exception, in force or expired, that can touch a client: its own and its baseline's. */
-  async forClient(scope: TenantScope, clientId: string, baselineName: string | null): Promise<AcceptedRisk[]> {
+  /** Every exception, in force or expired, that can touch each client: its own and its baseline's, from one query. */
+  async forClients(scope: TenantScope, clients: readonly { id: string; baseline: string | null }[]): Promise<Map<string, AcceptedRisk[]>> {
+    const baselines = [...new Set(clients.flatMap((client) => (client.baseline ? [client.baseline] : [])))];
     const rows = await scope.db
       .selectFrom('controlExceptions as e')
       .leftJoin('baselines as b', 'b.id', 'e.baselineId')
       .select(['e.id', 'e.controlId', 'e.clientId', 'b.name as baselineName', 'e.owner', 'e.reason', 'e.compensatingControl', 'e.expiresAt'])
-      .where((eb) => eb.or([eb('e.clientId', '=', clientId), ...(baselineName ? [eb('b.name', '=', baselineName)] : [])]))
+      .where((eb) => eb.or([eb('e.clientId', 'in', clients.map((client) => client.id)), ...(baselines.length > 0 ? [eb('b.name', 'in', baselines)] : [])]))
       .execute();
-    return rows.map((row) => ({ ...row, expiresAt: new Date(row.expiresAt) }));
+    const risks = rows.map((row) => ({ ...row, expiresAt: new Date(row.expiresAt) }));
+    return new Map(clients.map((client) => [client.id, risks.filter((risk) => risk.clientId === client.id || (client.baseline !== null && risk.baselineName === client.baseline))]));
   }
 }

@@ -79,7 +79,9 @@ export class JobQueue implements BeforeApplicationShutdown {
   }
 
   async work<T>(queue: QueueName, options: Pick<WorkOptions, 'batchSize' | 'localConcurrency'>, handler: JobHandler<T>): Promise<void> {
-    const workOptions = { batchSize: options.batchSize ?? 1, localConcurrency: options.localConcurrency ?? 1, includeMetadata: true, perJobResults: true, pollingIntervalSeconds: this.config.jobs.pollSeconds } as const;
+    const batchSize = options.batchSize ?? 1;
+    // A full batch means more work is waiting: fetch again at once instead of sleeping a poll interval.
+    const workOptions = { batchSize, localConcurrency: options.localConcurrency ?? 1, burstWhenBatchFull: batchSize > 1, includeMetadata: true, perJobResults: true, pollingIntervalSeconds: this.config.jobs.pollSeconds } as const;
     const id = await this.started().work<T, JobResult[], typeof workOptions>(queue, workOptions, handler);
     this.localWorkers.set(queue, [...(this.localWorkers.get(queue) ?? []), id]);
   }

@@ -72,34 +72,43 @@ export class ClientEvaluationService {
    * calls this inside a transaction and `complete` after it, so no transaction waits on DNS.
    */
   async gather(scope: TenantScope, clientId: string, controls: readonly EvaluableControl[], preview?: PreviewRequest): Promise<GatheredEvaluation | null> {
-    const client = await scope.db
+    return (await this.gatherMany(scope, [clientId], controls, preview)).get(clientId) ?? null;
+  }
+
+  /** `gather` for several clients with one query per kind of evidence; clients that do not exist are left out. */
+  async gatherMany(scope: TenantScope, clientIds: readonly string[], controls: readonly EvaluableControl[], preview?: PreviewRequest): Promise<Map<string, GatheredEvaluation>> {
+    const clients = await scope.db
       .selectFrom('clients as c')
       .leftJoin('baselines as b', 'b.name', 'c.baseline')
       .leftJoin('tenants as t', 't.id', 'c.tenantId')
       .select(['c.id', 'c.name', 'c.status', 'c.domains', 'c.seats', 'c.baseline', 'b.id as baselineId', 't.noDataScoring'])
-      .where('c.id', '=', clientId)
-      .executeTakeFirst();
-    if (!client) return null;
+      .where('c.id', 'in', clientIds)
+      .execute();
+    if (clients.length === 0) return new Map();
+    const ids = clients.map((client) => client.id);
     const [settingRows, risks, assets, facts, attestations] = await Promise.all([
-      this.settings.forClient(scope, client.id, client.baselineId),
-      this.exceptions.forClient(scope, client.id, client.baseline),
-      this.evidence.assets(scope, client.id),
-      this.evidence.facts(scope, client.id),
-      this.evidence.attestations(scope, client.id),
+      this.settings.forClients(scope, clients),
+      this.exceptions.forClients(scope, clients),
+      this.evidence.assets(scope, ids),
+      this.evidence.facts(scope, ids),
+      this.evidence.attestations(scope, ids),
     ]);
-    const layers = layersByControl(settingRows);
-    const underEvaluation = controls
-      .map((control): ControlUnderEvaluation => {
-        const settings = resolveSettings(control.params, layers.get(control.id) ?? []);
-        if (preview?.controlId !== control.id) return { ...control, settings };
-        const draft = preview.evaluator;
-        const previewed = draft ? { ...resolveSettings(draft.params, []), weight: settings.weight, notApplicable: settings.notApplicable } : settings;
-        return { ...control, evaluatorKind: draft?.kind ?? control.evaluatorKind, settings: { ...previewed, enabled: true } };
-      })
-      .filter((control) => control.settings.enabled);
-    const evidenceClient: EvidenceClient = { id: client.id, name: client.name, status: client.status, domains: client.domains, seats: client.seats, baseline: client.baseline };
-    const policy: ScoringPolicy = client.noDataScoring ? { noData: client.noDataScoring } : DEFAULT_POLICY;
-    return { client: evidenceClient, controls: underEvaluation, risks, assets, facts, attestations, policy };
+    return new Map(
+      clients.map((client) => {
+        const layers = layersByControl(settingRows.get(client.id) ?? []);
+        const evidenceClient: EvidenceClient = { id: client.id, name: client.name, status: client.status, domains: client.domains, seats: client.seats, baseline: client.baseline };
+        const gathered: GatheredEvaluation = {
+          client: evidenceClient,
+          controls: controlsUnderEvaluation(controls, layers, preview),
+          risks: risks.get(client.id) ?? [],
+          assets: assets.get(client.id) ?? [],
+          facts: facts.get(client.id) ?? new Map(),
+          attestations: attestations.get(client.id) ?? new Map(),
+          policy: client.noDataScoring ? { noData: client.noDataScoring } : DEFAULT_POLICY,
+        };
+        return [client.id, gathered];
+      }),
+    );
   }
 
   /** The network and CPU half: DNS for the names the enabled DNS controls need, the evaluators, the score. */
@@ -114,6 +123,19 @@ export class ClientEvaluationService {
     const names = controls.filter((control) => control.evaluatorKind === 'dns' && !control.settings.notApplicable).flatMap((control) => safeDnsNames(control.settings, domains));
     return names.length === 0 ? new Map() : this.dns.lookupAll(names);
   }
+}
+
+/** Each enabled control with its settings resolved through the levels; in test mode, the previewed one always. */
+function controlsUnderEvaluation(controls: readonly EvaluableControl[], layers: ReturnType<typeof layersByControl>, preview: PreviewRequest | undefined): ControlUnderEvaluation[] {
+  return controls
+    .map((control): ControlUnderEvaluation => {
+      const settings = resolveSettings(control.params, layers.get(control.id) ?? []);
+      if (preview?.controlId !== control.id) return { ...control, settings };
+      const draft = preview.evaluator;
+      const previewed = draft ? { ...resolveSettings(draft.params, []), weight: settings.weight, notApplicable: settings.notApplicable } : settings;
+      return { ...control, evaluatorKind: draft?.kind ?? control.evaluatorKind, settings: { ...previewed, enabled: true } };
+    })
+    .filter((control) => control.settings.enabled);
 }
 
 /** Names for a DNS control's lookups; invalid parameters yield none (the evaluator reports them). */

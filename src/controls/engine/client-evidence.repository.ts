@@ -3,50 +3,78 @@ import { Injectable } from '@nestjs/common';
 import type { TenantScope } from '../../database/database.js';
 import type { EvidenceAsset, EvidenceAttestation, EvidenceFact } from '../evaluators/evaluator.js';
 
-/** Reads the evidence of one client that evaluators look at: active assets, current facts, latest attestations. */
+/**
+ * Reads the evidence evaluators look at (active assets, current facts, latest attestations) for a
+ * set of clients in one query each, grouped by client: a worker gathers a batch of clients at once.
+ */
 @Injectable()
 export class ClientEvidenceRepository {
-  assets(scope: TenantScope, clientId: string): Promise<EvidenceAsset[]> {
-    return scope.db
+  async assets(scope: TenantScope, clientIds: readonly string[]): Promise<Map<string, EvidenceAsset[]>> {
+    const rows = await scope.db
       .selectFrom('assets')
-      .select(['id', 'kind', 'name', 'hostname', 'source', 'osName', 'osVersion', 'lastSeenAt', 'antivirusProduct', 'antivirusStatus', 'patchStatus', 'missingPatches', 'diskEncrypted', 'warrantyEndsAt', 'lastBackupAt'])
-      .where('clientId', '=', clientId)
+      .select(['clientId', 'id', 'kind', 'name', 'hostname', 'source', 'osName', 'osVersion', 'lastSeenAt', 'antivirusProduct', 'antivirusStatus', 'patchStatus', 'missingPatches', 'diskEncrypted', 'warrantyEndsAt', 'lastBackupAt'])
+      .where('clientId', 'in', clientIds)
       .where('active', '=', true)
+      .orderBy('clientId')
       .orderBy('name')
       .orderBy('id')
       .execute();
+    return groupBy(rows, ({ clientId, ...asset }) => [clientId, asset]);
   }
 
-  /** Per key, the most recently observed value whichever tool reported it. */
-  async facts(scope: TenantScope, clientId: string): Promise<Map<string, EvidenceFact>> {
+  /** Per client and key, the most recently observed value whichever tool reported it. */
+  async facts(scope: TenantScope, clientIds: readonly string[]): Promise<Map<string, Map<string, EvidenceFact>>> {
     const rows = await scope.db
       .selectFrom('facts')
-      .distinctOn('key')
-      .select(['key', 'value', 'observedAt', 'source'])
-      .where('clientId', '=', clientId)
+      .distinctOn(['clientId', 'key'])
+      .select(['clientId', 'key', 'value', 'observedAt', 'source'])
+      .where('clientId', 'in', clientIds)
+      .orderBy('clientId')
       .orderBy('key')
       .orderBy('observedAt', 'desc')
       .orderBy('source')
       .execute();
-    return new Map(rows.map((row) => [row.key, { value: row.value, observedAt: row.observedAt, source: row.source }]));
+    return keyedBy(rows, (row) => [row.clientId, row.key, { value: row.value, observedAt: row.observedAt, source: row.source }]);
   }
 
-  /** Per control, the attestation made most recently. */
-  async attestations(scope: TenantScope, clientId: string): Promise<Map<string, EvidenceAttestation>> {
+  /** Per client and control, the attestation made most recently. */
+  async attestations(scope: TenantScope, clientIds: readonly string[]): Promise<Map<string, Map<string, EvidenceAttestation>>> {
     const rows = await scope.db
       .selectFrom('attestations')
-      .distinctOn('controlId')
-      .select(['id', 'controlId', 'statement', 'attestedBy', 'attestedAt', 'expiresAt', 'evidenceUrl'])
-      .where('clientId', '=', clientId)
+      .distinctOn(['clientId', 'controlId'])
+      .select(['clientId', 'id', 'controlId', 'statement', 'attestedBy', 'attestedAt', 'expiresAt', 'evidenceUrl'])
+      .where('clientId', 'in', clientIds)
+      .orderBy('clientId')
       .orderBy('controlId')
       .orderBy('attestedAt', 'desc')
       .orderBy('createdAt', 'desc')
       .execute();
-    return new Map(
-      rows.map((row) => [
-        row.controlId,
-        { id: row.id, statement: row.statement, attestedBy: row.attestedBy, attestedAt: new Date(row.attestedAt), expiresAt: new Date(row.expiresAt), evidenceUrl: row.evidenceUrl },
-      ]),
-    );
+    return keyedBy(rows, (row) => [
+      row.clientId,
+      row.controlId,
+      { id: row.id, statement: row.statement, attestedBy: row.attestedBy, attestedAt: new Date(row.attestedAt), expiresAt: new Date(row.expiresAt), evidenceUrl: row.evidenceUrl },
+    ]);
   }
+}
+
+function groupBy<R, T>(rows: readonly R[], split: (row: R) => [string, T]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const [group, value] = split(row);
+    const members = groups.get(group);
+    if (members) members.push(value);
+    else groups.set(group, [value]);
+  }
+  return groups;
+}
+
+function keyedBy<R, T>(rows: readonly R[], split: (row: R) => [string, string, T]): Map<string, Map<string, T>> {
+  const groups = new Map<string, Map<string, T>>();
+  for (const row of rows) {
+    const [group, key, value] = split(row);
+    let members = groups.get(group);
+    if (!members) groups.set(group, (members = new Map()));
+    members.set(key, value);
+  }
+  return groups;
 }

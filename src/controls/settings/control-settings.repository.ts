@@ -19,17 +19,29 @@ export interface SettingValues {
 export class ControlSettingsRepository {
   /** Overrides that apply to one client: the tenant's, its baseline's and its own, for every control. */
   forClient(scope: TenantScope, clientId: string, baselineId: string | null): Promise<ControlSettingRow[]> {
-    return scope.db
+    return this.forClients(scope, [{ id: clientId, baselineId }]).then((byClient) => byClient.get(clientId) ?? []);
+  }
+
+  /** Each client's applicable overrides (tenant level, its baseline's, its own) from one query. */
+  async forClients(scope: TenantScope, clients: readonly { id: string; baselineId: string | null }[]): Promise<Map<string, ControlSettingRow[]>> {
+    const baselineIds = [...new Set(clients.flatMap((client) => (client.baselineId ? [client.baselineId] : [])))];
+    const rows = await scope.db
       .selectFrom('controlSettings')
       .selectAll()
       .where((eb) =>
         eb.or([
           eb('level', '=', 'tenant'),
-          eb.and([eb('level', '=', 'client'), eb('clientId', '=', clientId)]),
-          ...(baselineId ? [eb.and([eb('level', '=', 'baseline'), eb('baselineId', '=', baselineId)])] : []),
+          eb.and([eb('level', '=', 'client'), eb('clientId', 'in', clients.map((client) => client.id))]),
+          ...(baselineIds.length > 0 ? [eb.and([eb('level', '=', 'baseline'), eb('baselineId', 'in', baselineIds)])] : []),
         ]),
       )
       .execute();
+    return new Map(
+      clients.map((client) => [
+        client.id,
+        rows.filter((row) => row.level === 'tenant' || (row.level === 'client' && row.clientId === client.id) || (row.level === 'baseline' && row.baselineId === client.baselineId)),
+      ]),
+    );
   }
 
   /** Overrides at the tenant level and, when given, one baseline's. */

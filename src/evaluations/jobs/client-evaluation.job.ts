@@ -5,7 +5,8 @@ import { ClientEvaluationService } from '../../controls/engine/client-evaluation
 import { Database } from '../../database/database.js';
 import { scoreFramework } from '../../scoring/scoring.js';
 import { type EvaluationContext, EvaluationContextRepository } from '../evaluation-context.repository.js';
-import { EvaluationResultsRepository } from '../evaluation-results.repository.js';
+import { type ClientResults, EvaluationResultsRepository } from '../evaluation-results.repository.js';
+import type { ClientOutcome } from '../evaluation-runs.repository.js';
 import { type ClientJobData, errorMessageOf } from './job-data.js';
 import { RunProgressRecorder } from './run-progress.js';
 
@@ -14,9 +15,20 @@ const CONTEXTS_KEPT = 16;
 
 class RunAlreadyOver extends Error {}
 
+/** A batch may hold jobs of several runs (and tenants); each run's jobs are handled together. */
+function byRun(jobs: JobWithMetadata<ClientJobData>[]): JobWithMetadata<ClientJobData>[][] {
+  const runs = new Map<string, JobWithMetadata<ClientJobData>[]>();
+  for (const job of jobs) {
+    const run = runs.get(job.data.runId);
+    if (run) run.push(job);
+    else runs.set(job.data.runId, [job]);
+  }
+  return [...runs.values()];
+}
+
 /**
- * Evaluates one client for one run: reads its evidence in one transaction, resolves DNS and runs
- * the evaluators outside any transaction, then replaces the client's stored results and counts it
+ * Evaluates clients for a run: reads their evidence in one transaction, resolves DNS and runs the
+ * evaluators outside any transaction, then replaces the clients' stored results and counts them
  * towards the run in a second. A retry repeats all of it and replaces the same rows.
  */
 @Injectable()
@@ -35,59 +47,70 @@ export class ClientEvaluationJob {
     private readonly progress: RunProgressRecorder,
   ) {}
 
+  /**
+   * A fetched batch is evaluated together (one read transaction, one write transaction per run);
+   * if that fails, each of its clients is tried alone, so one bad client fails only its own job.
+   */
   async handle(jobs: JobWithMetadata<ClientJobData>[]): Promise<JobResult[]> {
     const outcomes: JobResult[] = [];
-    for (const job of jobs) {
+    for (const group of byRun(jobs)) {
       try {
-        await this.evaluate(job.data);
-        outcomes.push({ id: job.id, status: 'completed' });
-      } catch (error) {
-        if (error instanceof RunAlreadyOver) {
-          outcomes.push({ id: job.id, status: 'completed', output: { skipped: error.message } });
-          continue;
+        outcomes.push(...(await this.evaluate(group)));
+      } catch {
+        for (const job of group) {
+          try {
+            outcomes.push(...(await this.evaluate([job])));
+          } catch (error) {
+            const message = error instanceof Error ? error.message : String(error);
+            this.logger.warn(`Client ${job.data.clientId} of run ${job.data.runId} failed (attempt ${job.retryCount + 1}): ${message}`);
+            outcomes.push({ id: job.id, status: 'failed', output: { message } });
+          }
         }
-        const message = error instanceof Error ? error.message : String(error);
-        this.logger.warn(`Client ${job.data.clientId} of run ${job.data.runId} failed (attempt ${job.retryCount + 1}): ${message}`);
-        outcomes.push({ id: job.id, status: 'failed', output: { message } });
       }
     }
     return outcomes;
   }
 
-  /** A client whose every attempt failed: counted as failed so the run still finishes. */
+  /** Clients whose every attempt failed: counted as failed so the run still finishes. */
   async handleDeadLetters(jobs: JobWithMetadata<ClientJobData>[]): Promise<JobResult[]> {
-    for (const job of jobs) {
-      const { tenantId, runId, clientId } = job.data;
-      await this.database.inTenant(tenantId, (scope) => this.progress.record(scope, runId, clientId, { status: 'failed', error: errorMessageOf(job.sourceOutput), evaluatedAt: new Date() }));
+    for (const group of byRun(jobs)) {
+      const { tenantId, runId } = group[0]!.data;
+      const failures = group.map((job) => ({ clientId: job.data.clientId, status: 'failed' as const, error: errorMessageOf(job.sourceOutput), evaluatedAt: new Date() }));
+      await this.database.inTenant(tenantId, (scope) => this.progress.record(scope, runId, failures));
     }
     return jobs.map((job) => ({ id: job.id, status: 'completed' }));
   }
 
-  private async evaluate({ tenantId, runId, clientId }: ClientJobData): Promise<void> {
+  /** Jobs of one run: gathered in one transaction, evaluated outside any, stored and counted in a second. */
+  private async evaluate(jobs: JobWithMetadata<ClientJobData>[]): Promise<JobResult[]> {
+    const { tenantId, runId } = jobs[0]!.data;
+    const clientIds = jobs.map((job) => job.data.clientId);
     const context = await this.contextFor(tenantId, runId);
-    const gathered = await this.database.inTenant(tenantId, (scope) => this.evaluation.gather(scope, clientId, context.controls));
+    const gathered = await this.database.inTenant(tenantId, (scope) => this.evaluation.gatherMany(scope, clientIds, context.controls));
     const now = new Date();
-    if (!gathered) {
-      await this.database.inTenant(tenantId, (scope) => this.progress.record(scope, runId, clientId, { status: 'failed', error: 'The client was deleted during the run', evaluatedAt: now }));
-      return;
-    }
-    const evaluation = await this.evaluation.complete(gathered, now);
-    const frameworks = context.frameworks.map(({ frameworkId, requirements }) => ({ frameworkId, score: scoreFramework(evaluation.results, requirements, evaluation.policy) }));
-    await this.database.inTenant(tenantId, async (scope) => {
-      await this.results.replace(scope, runId, clientId, evaluation.results, evaluation.score.controls, frameworks);
-      const { score } = evaluation;
-      const counted = await this.progress.record(scope, runId, clientId, {
-        status: 'succeeded',
-        score: score.score,
-        grade: score.grade,
-        earnedPoints: score.earnedPoints,
-        possiblePoints: score.possiblePoints,
-        counts: score.counts,
-        evaluatedAt: now,
-      });
-      if (!counted) throw new RunAlreadyOver(`Run ${runId} is already over; its results stay as they were`);
+    const evaluations = await Promise.all([...gathered.values()].map((client) => this.evaluation.complete(client, now)));
+    const stored: ClientResults[] = evaluations.map((evaluation) => ({
+      clientId: evaluation.client.id,
+      results: evaluation.results,
+      controlScores: evaluation.score.controls,
+      frameworks: context.frameworks.map(({ frameworkId, requirements }) => ({ frameworkId, score: scoreFramework(evaluation.results, requirements, evaluation.policy) })),
+    }));
+    const outcomes: (ClientOutcome & { clientId: string })[] = [
+      ...evaluations.map(({ client, score }) => ({ clientId: client.id, status: 'succeeded' as const, score: score.score, grade: score.grade, earnedPoints: score.earnedPoints, possiblePoints: score.possiblePoints, counts: score.counts, evaluatedAt: now })),
+      ...clientIds.filter((id) => !gathered.has(id)).map((clientId) => ({ clientId, status: 'failed' as const, error: 'The client was deleted during the run', evaluatedAt: now })),
+    ];
+    const counted = await this.database.inTenant(tenantId, async (scope) => {
+      await this.results.replace(scope, runId, stored);
+      const open = await this.progress.record(scope, runId, outcomes);
+      // A run that is already over keeps its results as they were: undo what this batch wrote.
+      if (!open) throw new RunAlreadyOver();
+      return open;
+    }).catch((error: unknown) => {
+      if (error instanceof RunAlreadyOver) return false;
+      throw error;
     });
-    this.evaluatedClients += 1;
+    if (counted) this.evaluatedClients += evaluations.length;
+    return jobs.map((job) => ({ id: job.id, status: 'completed', ...(counted ? {} : { output: { skipped: `Run ${runId} is already over` } }) }));
   }
 
   private contextFor(tenantId: string, runId: string): Promise<EvaluationContext> {

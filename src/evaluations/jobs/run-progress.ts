@@ -5,7 +5,7 @@ import { scorePortfolio } from '../../scoring/scoring.js';
 import { type ClientOutcome, EvaluationRunsRepository } from '../evaluation-runs.repository.js';
 
 /**
- * Counts a client's outcome towards its run and closes the run with the last one. Runs inside the
+ * Counts clients' outcomes towards their run and closes the run with the last one. Runs inside the
  * client's transaction: the run row's lock orders concurrent workers, so exactly one sees the end.
  * Returns false when the run was already over (the caller rolls back what it wrote).
  */
@@ -13,10 +13,10 @@ import { type ClientOutcome, EvaluationRunsRepository } from '../evaluation-runs
 export class RunProgressRecorder {
   constructor(private readonly runs: EvaluationRunsRepository) {}
 
-  async record(scope: TenantScope, runId: string, clientId: string, outcome: ClientOutcome): Promise<boolean> {
-    const progress = await this.runs.completeClient(scope, runId, clientId, outcome);
+  async record(scope: TenantScope, runId: string, outcomes: readonly (ClientOutcome & { clientId: string })[]): Promise<boolean> {
+    const progress = await this.runs.completeClients(scope, runId, outcomes);
     if (!progress) return false;
-    if (progress.done >= progress.total) await this.close(scope, runId, progress.total, progress.failed, outcome.evaluatedAt);
+    if (progress.done >= progress.total) await this.close(scope, runId, progress.total, progress.failed, new Date());
     return true;
   }
 
