@@ -174,7 +174,36 @@ describe('a worker killed in the middle of a run', () => {
 
 const onPostgres = process.env.DATABASE_URL ? describe : describe.skip;
 
-onPostgres('two worker processes on one PostgreSQL', () => {
+onPostgres('worker processes on one PostgreSQL', () => {
+  it('a worker stopped with SIGTERM mid-run finishes or hands back its jobs at once, so another completes the run without waiting for heartbeats', async () => {
+    const server = await createTestDatabase();
+    const { runId } = await seedRun(server.database);
+    const database = await Database.open({ url: server.url });
+    try {
+      const first = start('worker', { DATABASE_URL: server.url! });
+      await until('the run to be under way', async () => ((await runRow(database, runId)).done >= 20 ? true : undefined));
+      first.child.kill('SIGTERM');
+      expect(await first.exited).toBe('SIGTERM');
+      expect(first.output()).toMatch(/stopped after evaluating \d+ client/);
+      const stoppedAt = (await runRow(database, runId)).done;
+      expect(stoppedAt).toBeLessThan(CLIENTS);
+
+      const second = start('worker', { DATABASE_URL: server.url! });
+      await until('the second worker to take jobs', async () => (second.output().includes('is taking jobs') ? true : undefined));
+      const restartedAt = Date.now();
+      await until('the run to finish', async () => ((await runRow(database, runId)).status === 'succeeded' ? true : undefined));
+      // Jobs left active by a dead worker would wait out RAMPART_JOB_HEARTBEAT_SECONDS (10) first.
+      expect(Date.now() - restartedAt).toBeLessThan(9_000);
+      second.child.kill('SIGTERM');
+      await second.exited;
+      await expectExactlyOnce(database, runId);
+    } finally {
+      await database.close();
+      await server.drop();
+    }
+  }, 120_000);
+
+
   it('share a run and store exactly what one worker would', async () => {
     const server = await createTestDatabase();
     const { runId, tenantId } = await seedRun(server.database);
