@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createSocket } from 'node:dgram';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -19,6 +20,8 @@ import { createTestDatabase } from '../support/test-database.js';
  */
 
 const CLIENTS = 400;
+/** Clients whose every DNS lookup times out: a run that takes seconds whatever the database. */
+const SLOW_CLIENTS = 120;
 const JOB_ENV = {
   LOG_LEVEL: 'warn',
   RAMPART_DEMO: 'false',
@@ -80,23 +83,26 @@ function freePort(): Promise<number> {
 }
 
 /**
- * A tenant with CLIENTS clients (a few assets each) and an API key, and a queued run over all of
- * them. Closes `database` when done, so a PGlite directory is free for the processes under test.
+ * A tenant with CLIENTS clients (a few assets each) and an API key, and (unless told not to) a
+ * queued run over all of them. Closes `database` when done, so a PGlite directory is free for the
+ * processes under test.
  */
-async function seedRun(database: Database): Promise<{ tenantId: string; key: string; runId: string }> {
+async function seedRun(database: Database, options: { queue?: boolean; clients?: number; domains?: boolean } = {}): Promise<{ tenantId: string; key: string; runId: string | undefined }> {
+  const { queue = true, clients = CLIENTS, domains = false } = options;
   const app = await createTestApp({ database });
   try {
     const { tenantId, key } = await tenantWithKey(app, 'Process MSP');
     await database.system
       .insertInto('clients')
-      .values(Array.from({ length: CLIENTS }, (_, index) => ({ tenantId, name: `Client ${String(index).padStart(4, '0')}`, externalRefs: '[]' })))
+      .values(Array.from({ length: clients }, (_, index) => ({ tenantId, name: `Client ${String(index).padStart(4, '0')}`, externalRefs: '[]', domains: domains ? [`client-${index}.example`] : [] })))
       .execute();
     await sql`
       insert into assets (tenant_id, client_id, kind, name, disk_encrypted, antivirus_status, last_seen_at)
       select c.tenant_id, c.id, 'workstation', c.name || ' PC ' || n, n % 3 <> 0, 'active', now()
       from clients c cross join generate_series(1, 5) n where c.tenant_id = ${tenantId}`.execute(database.system);
+    if (!queue) return { tenantId, key, runId: undefined };
     const { body } = await request(app.getHttpServer()).post('/api/v1/evaluations').set({ Authorization: `Bearer ${key}` }).send({}).expect(202);
-    return { tenantId, key, runId: body.id };
+    return { tenantId, key, runId: body.id as string };
   } finally {
     await app.close();
   }
@@ -107,16 +113,16 @@ async function runRow(database: Database, runId: string) {
 }
 
 /** Exactly one stored result per (client, enabled control), and every client counted once. */
-async function expectExactlyOnce(database: Database, runId: string): Promise<void> {
+async function expectExactlyOnce(database: Database, runId: string, clients = CLIENTS): Promise<void> {
   const run = await runRow(database, runId);
-  expect(run).toEqual({ status: 'succeeded', done: CLIENTS, total: CLIENTS, failed: 0 });
+  expect(run).toEqual({ status: 'succeeded', done: clients, total: clients, failed: 0 });
   const perClient = await database.system
     .selectFrom('controlResults')
     .select((eb) => ['clientId', eb.fn.countAll<number>().as('results'), eb.fn.count<number>('controlId').distinct().as('controls')])
     .where('runId', '=', runId)
     .groupBy('clientId')
     .execute();
-  expect(perClient).toHaveLength(CLIENTS);
+  expect(perClient).toHaveLength(clients);
   const counts = new Set(perClient.map((row) => `${Number(row.results)}/${Number(row.controls)}`));
   expect(counts.size).toBe(1);
   const [only] = [...counts];
@@ -135,22 +141,36 @@ describe('a worker killed in the middle of a run', () => {
     const env: Record<string, string> = server ? { DATABASE_URL: server.url! } : { RAMPART_DATA_DIR: dataDir! };
     const seeding = server?.database ?? (await Database.open({ dataDir }));
     if (!server) await migrateToLatest(seeding.system);
-    const { key, runId } = await seedRun(seeding);
+    // Each client's DNS lookups wait out a name server that never answers (outside any transaction),
+    // so the run lasts seconds on either database and the API answers while it runs.
+    const silentDns = createSocket('udp4');
+    await new Promise<void>((resolve) => silentDns.bind(0, '127.0.0.1', resolve));
+    env.RAMPART_DNS_SERVERS = `127.0.0.1:${silentDns.address().port}`;
+    const { key } = await seedRun(seeding, { queue: false, clients: SLOW_CLIENTS, domains: true });
     let database: Database | undefined;
     try {
+      const base = `http://127.0.0.1:${port}/api/v1/evaluations`;
+      const headers = { Authorization: `Bearer ${key}` };
+      let runId = '';
       const progress = async () => {
-        const response = await fetch(`http://127.0.0.1:${port}/api/v1/evaluations/${runId}`, { headers: { Authorization: `Bearer ${key}` } }).catch(() => undefined);
+        const response = await fetch(`${base}/${runId}`, { headers }).catch(() => undefined);
         return response?.ok ? ((await response.json()) as { status: string; progress: { done: number; total: number } }) : undefined;
       };
 
       const first = start('main', { ...env, PORT: port });
+      // Requested once the server answers, so the test watches the run from its first client.
+      const queued = await until('the server to accept the run', async () => {
+        const response = await fetch(base, { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: '{}' }).catch(() => undefined);
+        return response?.status === 202 ? ((await response.json()) as { id: string }) : undefined;
+      });
+      runId = queued.id;
       const midway = await until('the run to be under way', async () => {
         const run = await progress();
         return run && run.progress.done >= 20 ? run : undefined;
       });
       first.child.kill('SIGKILL');
       await first.exited;
-      expect(midway.progress.done).toBeLessThan(CLIENTS);
+      expect(midway.progress.done).toBeLessThan(SLOW_CLIENTS);
 
       const second = start('main', { ...env, PORT: port });
       const finished = await until('the run to finish after the restart', async () => {
@@ -163,8 +183,9 @@ describe('a worker killed in the middle of a run', () => {
       expect(await second.exited).toBe('SIGTERM');
 
       database = await Database.open({ url: server?.url, dataDir });
-      await expectExactlyOnce(database, runId);
+      await expectExactlyOnce(database, runId, SLOW_CLIENTS);
     } finally {
+      silentDns.close();
       await database?.close();
       if (server) await server.drop();
       else rmSync(dataDir!, { recursive: true, force: true });
@@ -177,7 +198,7 @@ const onPostgres = process.env.DATABASE_URL ? describe : describe.skip;
 onPostgres('worker processes on one PostgreSQL', () => {
   it('a worker stopped with SIGTERM mid-run finishes or hands back its jobs at once, so another completes the run without waiting for heartbeats', async () => {
     const server = await createTestDatabase();
-    const { runId } = await seedRun(server.database);
+    const runId = (await seedRun(server.database)).runId!;
     const database = await Database.open({ url: server.url });
     try {
       const first = start('worker', { DATABASE_URL: server.url! });
@@ -206,7 +227,8 @@ onPostgres('worker processes on one PostgreSQL', () => {
 
   it('share a run and store exactly what one worker would', async () => {
     const server = await createTestDatabase();
-    const { runId, tenantId } = await seedRun(server.database);
+    const seeded = await seedRun(server.database);
+    const [runId, tenantId] = [seeded.runId!, seeded.tenantId];
     const database = await Database.open({ url: server.url });
     try {
       const workers = [start('worker', { DATABASE_URL: server.url! }), start('worker', { DATABASE_URL: server.url! })];
