@@ -46,6 +46,11 @@ export class ClientsRepository {
     return scope.db.selectFrom('clients').select(CLIENT_COLUMNS).where('tenantId', '=', scope.tenantId).where('id', '=', id).executeTakeFirst();
   }
 
+  findByIds(scope: TenantScope, ids: readonly string[]): Promise<ClientRow[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return scope.db.selectFrom('clients').select(CLIENT_COLUMNS).where('tenantId', '=', scope.tenantId).where('id', 'in', ids).execute();
+  }
+
   /** Clients whose id is one of `refs` or whose name matches one of them, ignoring case. */
   findByIdsOrNames(scope: TenantScope, refs: string[]): Promise<ClientRow[]> {
     if (refs.length === 0) return Promise.resolve([]);

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 
 import { AuditModule } from '../audit/audit.module.js';
+import { ClientsModule } from '../clients/clients.module.js';
 import { ControlCatalogModule } from '../controls/control-catalog.module.js';
 import { ControlsModule } from '../controls/controls.module.js';
 import { IntegrationsModule } from '../integrations/integrations.module.js';
@@ -17,7 +18,7 @@ import { RunProgressRecorder } from './jobs/run-progress.js';
 import { CLOCK, EvaluationScheduler } from './schedule/evaluation-scheduler.js';
 
 @Module({
-  imports: [ScheduleModule.forRoot(), AuditModule, ControlCatalogModule, ControlsModule, IntegrationsModule],
+  imports: [ScheduleModule.forRoot(), AuditModule, ClientsModule, ControlCatalogModule, ControlsModule, IntegrationsModule],
   controllers: [EvaluationsController],
   providers: [
     EvaluationRunsRepository,

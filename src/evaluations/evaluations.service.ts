@@ -2,6 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 
 import { AuditRepository } from '../audit/audit.repository.js';
 import type { Caller } from '../auth/caller.js';
+import { ClientsRepository } from '../clients/clients.repository.js';
 import { decodeCursor, type Page, type PageQueryDto, toPage } from '../common/pagination/page.js';
 import { unprocessable } from '../common/errors/unprocessable.js';
 import { Database, type TenantScope } from '../database/database.js';
@@ -20,6 +21,7 @@ export class EvaluationsService {
   constructor(
     private readonly database: Database,
     private readonly runs: EvaluationRunsRepository,
+    private readonly clientsRepository: ClientsRepository,
     private readonly jobs: JobQueue,
     private readonly audit: AuditRepository,
   ) {}
@@ -66,7 +68,7 @@ export class EvaluationsService {
   }
 
   private async assertEvaluable(scope: TenantScope, clientIds: string[]): Promise<void> {
-    const found = new Map((await scope.db.selectFrom('clients').select(['id', 'status']).where('id', 'in', clientIds).execute()).map((client) => [client.id, client.status]));
+    const found = new Map((await this.clientsRepository.findByIds(scope, clientIds)).map((client) => [client.id, client.status]));
     const missing = clientIds.find((id) => !found.has(id));
     if (missing) throw unprocessable('clientIds', `Client ${missing} not found`);
     const inactive = clientIds.find((id) => found.get(id) !== 'active');

@@ -3,7 +3,7 @@ import { BadRequestException, Injectable } from '@nestjs/common';
 import { AuditRepository } from '../audit/audit.repository.js';
 import type { Caller } from '../auth/caller.js';
 import { Database } from '../database/database.js';
-import { nextSlot, scheduleProblems } from '../evaluations/schedule/tenant-schedule.js';
+import { DEFAULT_SCHEDULE, nextSlot, scheduleProblems } from '../evaluations/schedule/tenant-schedule.js';
 import type { TenantSettingsDto, TenantSettingsUpdateDto } from './dto/tenant-settings.dto.js';
 import { type TenantSettings, TenantsRepository } from './tenants.repository.js';
 
@@ -29,7 +29,8 @@ export class TenantSettingsService {
       const timezone = changes.timezone ?? current.timezone;
       const scheduleChanged = schedule !== current.evaluationSchedule || timezone !== current.timezone;
       if (scheduleChanged) {
-        const problems = scheduleProblems(schedule ?? '0 0 * * *', timezone).filter((problem) => schedule !== null || problem.field === 'timezone');
+        // A paused schedule has no expression to check, only its time zone.
+        const problems = scheduleProblems(schedule ?? DEFAULT_SCHEDULE, timezone).filter((problem) => schedule !== null || problem.field === 'timezone');
         if (problems.length > 0) throw new BadRequestException({ message: `Invalid schedule: ${problems.map((problem) => problem.message).join(' ')}`, details: problems });
       }
       const updated = await this.tenants.updateSettings(scope, { ...changes, ...(scheduleChanged ? { scheduleUpdatedAt: now } : {}) }, now);
