@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
 
+import { groupBy } from '../common/collections/group-by.js';
 import { ControlsRepository } from '../controls/controls.repository.js';
 import type { EvaluableControl } from '../controls/engine/client-evaluation.service.js';
 import type { TenantScope } from '../database/database.js';
@@ -34,12 +35,7 @@ export class EvaluationContextRepository {
         .orderBy('r.position')
         .execute(),
     ]);
-    const frameworks = new Map<string, RequirementCoverage[]>();
-    for (const { frameworkId, requirementId, controlIds } of requirements) {
-      const coverage = frameworks.get(frameworkId) ?? [];
-      coverage.push({ requirementId, controlIds });
-      frameworks.set(frameworkId, coverage);
-    }
+    const frameworks = groupBy(requirements, ({ frameworkId, requirementId, controlIds }): [string, RequirementCoverage] => [frameworkId, { requirementId, controlIds }]);
     return { controls, frameworks: [...frameworks].map(([frameworkId, coverage]) => ({ frameworkId, requirements: coverage })) };
   }
 }

@@ -20,7 +20,7 @@ export interface NewRun {
   scheduledFor?: Date;
 }
 
-/** Where a run stands after one of its clients finished. */
+/** Where a run stands after some of its clients finished. */
 export interface RunProgress {
   done: number;
   total: number;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
+import { groupBy } from '../../common/collections/group-by.js';
 import type { TenantScope } from '../../database/database.js';
 import type { EvidenceAsset, EvidenceAttestation, EvidenceFact } from '../evaluators/evaluator.js';
 
@@ -55,17 +56,6 @@ export class ClientEvidenceRepository {
       { id: row.id, statement: row.statement, attestedBy: row.attestedBy, attestedAt: new Date(row.attestedAt), expiresAt: new Date(row.expiresAt), evidenceUrl: row.evidenceUrl },
     ]);
   }
-}
-
-function groupBy<R, T>(rows: readonly R[], split: (row: R) => [string, T]): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const [group, value] = split(row);
-    const members = groups.get(group);
-    if (members) members.push(value);
-    else groups.set(group, [value]);
-  }
-  return groups;
 }
 
 function keyedBy<R, T>(rows: readonly R[], split: (row: R) => [string, string, T]): Map<string, Map<string, T>> {

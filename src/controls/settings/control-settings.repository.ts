@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
 
+import { groupBy } from '../../common/collections/group-by.js';
 import type { TenantScope } from '../../database/database.js';
 import type { ControlSettingRow, SettingLevel } from '../../database/schema.js';
 import type { SettingLayer } from './effective-settings.js';
@@ -80,10 +81,8 @@ export class ControlSettingsRepository {
 
 /** Stored overrides as cascade layers, per control. */
 export function layersByControl(rows: readonly ControlSettingRow[]): Map<string, SettingLayer[]> {
-  const byControl = new Map<string, SettingLayer[]>();
-  for (const row of rows) {
-    const layer: SettingLayer = { level: row.level, enabled: row.enabled, weight: row.weight, params: row.params, notApplicable: row.notApplicable, notApplicableReason: row.notApplicableReason };
-    byControl.set(row.controlId, [...(byControl.get(row.controlId) ?? []), layer]);
-  }
-  return byControl;
+  return groupBy(rows, (row): [string, SettingLayer] => [
+    row.controlId,
+    { level: row.level, enabled: row.enabled, weight: row.weight, params: row.params, notApplicable: row.notApplicable, notApplicableReason: row.notApplicableReason },
+  ]);
 }

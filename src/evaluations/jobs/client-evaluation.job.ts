@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { JobResult, JobWithMetadata } from 'pg-boss';
 
+import { groupBy } from '../../common/collections/group-by.js';
 import { ClientEvaluationService } from '../../controls/engine/client-evaluation.service.js';
 import { Database } from '../../database/database.js';
 import { scoreFramework } from '../../scoring/scoring.js';
@@ -17,13 +18,7 @@ class RunAlreadyOver extends Error {}
 
 /** A batch may hold jobs of several runs (and tenants); each run's jobs are handled together. */
 function byRun(jobs: JobWithMetadata<ClientJobData>[]): JobWithMetadata<ClientJobData>[][] {
-  const runs = new Map<string, JobWithMetadata<ClientJobData>[]>();
-  for (const job of jobs) {
-    const run = runs.get(job.data.runId);
-    if (run) run.push(job);
-    else runs.set(job.data.runId, [job]);
-  }
-  return [...runs.values()];
+  return [...groupBy(jobs, (job) => [job.data.runId, job]).values()];
 }
 
 /**
