@@ -23,8 +23,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
       this.logger.error({ err: exception, requestId: body.requestId }, 'Unhandled error');
     }
     const retryAfter = exception instanceof HttpException ? (exception.getResponse() as HttpExceptionBody).retryAfterSeconds : undefined;
+    // A streamed export that fails half-way has sent its headers already: its connection is cut instead.
+    if (response.headersSent) return;
     if (retryAfter !== undefined) response.setHeader('Retry-After', String(retryAfter));
-    if (!response.headersSent) response.status(body.statusCode).json(body);
+    response.status(body.statusCode).json(body);
   }
 }
 
