@@ -4,6 +4,8 @@ import * as integrations from './20261123150000-integrations.js';
 import * as evidence from './20261123160000-evidence.js';
 import * as controls from './20261123170000-controls.js';
 import * as evaluations from './20261124090000-evaluations.js';
+import * as scorecards from './20261125090000-scorecards.js';
+import * as webhooks from './20261125100000-webhooks.js';
 
 /**
  * Every migration, keyed by its file name. A test checks that each file in this folder is listed,
@@ -15,4 +17,6 @@ export const migrations: Record<string, Migration> = {
   '20261123160000-evidence': evidence,
   '20261123170000-controls': controls,
   '20261124090000-evaluations': evaluations,
+  '20261125090000-scorecards': scorecards,
+  '20261125100000-webhooks': webhooks,
 };

@@ -18,7 +18,9 @@ import { HealthModule } from './health/health.module.js';
 import { ImportsModule } from './imports/imports.module.js';
 import { IntegrationsModule } from './integrations/integrations.module.js';
 import { LoggingModule } from './logging/logging.module.js';
+import { ScorecardsModule } from './scorecards/scorecards.module.js';
 import { TenancyModule } from './tenancy/tenancy.module.js';
+import { WebhooksModule } from './webhooks/webhooks.module.js';
 
 /** Shared by every process: configuration, the database and the domain services. */
 export const CORE_MODULES = [
@@ -38,6 +40,8 @@ export const CORE_MODULES = [
   AttestationsModule,
   FrameworksModule,
   EvaluationsModule,
+  ScorecardsModule,
+  WebhooksModule,
   DemoModule,
 ];
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { TenantScope } from '../database/database.js';
+import { escapeLike } from '../database/escape-like.js';
 import { afterPosition, type KeyType, type SortDirection, sortKeyOf } from '../database/keyset.js';
 import type { BaselineAssignment, ClientRow, ClientStatus, ExternalRef } from '../database/schema.js';
 import type { Position } from '../common/pagination/page.js';
@@ -91,9 +92,4 @@ export class ClientsRepository {
   async delete(scope: TenantScope, id: string): Promise<ClientRow | undefined> {
     return scope.db.deleteFrom('clients').where('tenantId', '=', scope.tenantId).where('id', '=', id).returning(CLIENT_COLUMNS).executeTakeFirst();
   }
-}
-
-/** `%` and `_` in a search term are literal characters, not wildcards. */
-function escapeLike(term: string): string {
-  return term.replace(/[\\%_]/g, (char) => `\\${char}`);
 }

@@ -36,6 +36,10 @@ export interface RampartConfig {
     servers: string[];
     timeoutMs: number;
   };
+  webhooks: {
+    /** Allow `http://` and URLs on loopback, private and link-local addresses (development and tests only). */
+    allowPrivateNetworks: boolean;
+  };
 }
 
 export const PROCESS_ROLES = ['all', 'api', 'worker'] as const;
@@ -52,6 +56,10 @@ export interface JobsConfig {
   shutdownTimeoutSeconds: number;
   /** How often the scheduler looks for tenants whose evaluation is due. */
   schedulerTickSeconds: number;
+  /** Base delay before a failed webhook delivery is retried; doubles (with jitter) on each retry. */
+  webhookRetryDelaySeconds: number;
+  /** Attempts per webhook delivery, the first included, before it is marked failed. */
+  webhookAttempts: number;
 }
 
 export interface EncryptionKey {
@@ -92,6 +100,9 @@ export const ENV_VARS = [
   'RAMPART_SCHEDULER_TICK_SECONDS',
   'RAMPART_DNS_SERVERS',
   'RAMPART_DNS_TIMEOUT_MS',
+  'RAMPART_WEBHOOKS_ALLOW_PRIVATE_NETWORKS',
+  'RAMPART_WEBHOOK_RETRY_DELAY_SECONDS',
+  'RAMPART_WEBHOOK_MAX_ATTEMPTS',
 ] as const;
 type EnvVar = (typeof ENV_VARS)[number];
 
@@ -144,10 +155,15 @@ export function loadConfig(env: Env = process.env): RampartConfig {
       heartbeatSeconds: read.integer('RAMPART_JOB_HEARTBEAT_SECONDS', 60, 10, 3600),
       shutdownTimeoutSeconds: read.integer('RAMPART_SHUTDOWN_TIMEOUT_SECONDS', 30, 1, 3600),
       schedulerTickSeconds: read.number('RAMPART_SCHEDULER_TICK_SECONDS', 30, 0.1, 3600),
+      webhookRetryDelaySeconds: read.integer('RAMPART_WEBHOOK_RETRY_DELAY_SECONDS', 60, 1, 3600),
+      webhookAttempts: read.integer('RAMPART_WEBHOOK_MAX_ATTEMPTS', 12, 1, 20),
     },
     dns: {
       servers: parseDnsServers(read.string('RAMPART_DNS_SERVERS'), problems),
       timeoutMs: read.integer('RAMPART_DNS_TIMEOUT_MS', 3000, 100, 60000),
+    },
+    webhooks: {
+      allowPrivateNetworks: read.boolean('RAMPART_WEBHOOKS_ALLOW_PRIVATE_NETWORKS', false),
     },
   };
   if (problems.length > 0) throw new ConfigError(problems);

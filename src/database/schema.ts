@@ -402,6 +402,47 @@ export interface RunClientsTable {
   counts: ColumnType<Record<ResultStatus, number> | null, string | null | undefined, string | null>;
   error: string | null;
   evaluatedAt: NullableTimestamp;
+  /** The tenant's no-data policy when this client was scored, so stored results re-score the same. */
+  noDataScoring: ColumnType<NoDataScoring, NoDataScoring | undefined, NoDataScoring>;
+  /** The newest observation among the client's facts and assets when it was evaluated. */
+  evidenceAt: NullableTimestamp;
+}
+
+/** A critical control that was failing (or only partly passing) in a client's latest evaluation. */
+export interface FailingCriticalControl {
+  controlId: string;
+  key: string;
+  name: string;
+  status: 'fail' | 'partial';
+}
+
+/** Each client's current standing: its latest successful evaluation and the one before it. */
+export interface ClientScorecardsTable {
+  tenantId: string;
+  clientId: string;
+  runId: string;
+  evaluatedAt: Timestamp;
+  score: number | null;
+  grade: Grade | null;
+  previousRunId: string | null;
+  previousScore: number | null;
+  previousGrade: Grade | null;
+  failingCritical: Json<FailingCriticalControl[]>;
+  evidenceAt: NullableTimestamp;
+}
+
+/** A quarterly business review held with a client, with the score that review looked at. */
+export interface QbrMarksTable {
+  id: Generated<string>;
+  tenantId: string;
+  clientId: string;
+  reviewedAt: Timestamp;
+  note: string | null;
+  runId: string | null;
+  score: number | null;
+  grade: Grade | null;
+  createdBy: string;
+  createdAt: CreatedAt;
 }
 
 export interface FrameworkScoresTable {
@@ -463,6 +504,10 @@ export interface DB {
   runClients: RunClientsTable;
   frameworkScores: FrameworkScoresTable;
   controlResults: ControlResultsTable;
+  clientScorecards: ClientScorecardsTable;
+  qbrMarks: QbrMarksTable;
+  webhooks: WebhooksTable;
+  webhookDeliveries: WebhookDeliveriesTable;
 }
 
 export type Tenant = Selectable<TenantsTable>;
@@ -484,3 +529,73 @@ export type ControlExceptionRow = Selectable<ControlExceptionsTable>;
 export type AttestationRow = Selectable<AttestationsTable>;
 export type EvaluationRunRow = Selectable<EvaluationRunsTable>;
 export type RunClientRow = Selectable<RunClientsTable>;
+export type ControlResultRow = Selectable<ControlResultsTable>;
+export type QbrMarkRow = Selectable<QbrMarksTable>;
+
+export const WEBHOOK_EVENTS = ['evaluation.completed', 'client.score_changed'] as const;
+/** What a webhook can subscribe to. */
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+/** What a delivery carries: a subscribed event, or `ping` from the test route. */
+export type WebhookEventType = WebhookEvent | 'ping';
+export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'succeeded', 'failed'] as const;
+export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
+
+/** A URL a tenant registered for events. */
+export interface WebhooksTable {
+  id: string;
+  tenantId: string;
+  url: string;
+  description: string | null;
+  events: WebhookEvent[];
+  /** For `client.score_changed`: the smallest change in points that is sent. */
+  scoreChangeThreshold: ColumnType<number, number | undefined, number>;
+  enabled: ColumnType<boolean, boolean | undefined, boolean>;
+  /** Why Rampart disabled the webhook (the endpoint answered 410 Gone); null when a person did, or when enabled. */
+  disabledReason: string | null;
+  /** AES-256-GCM of the signing secret, tag appended; bound to tenant and webhook id. */
+  secretCiphertext: Buffer | Uint8Array;
+  secretNonce: Buffer | Uint8Array;
+  secretKeyId: string;
+  /** The secret before the last rotation, still signing until `previousSecretExpiresAt`. */
+  previousSecretCiphertext: Buffer | Uint8Array | null;
+  previousSecretNonce: Buffer | Uint8Array | null;
+  previousSecretKeyId: string | null;
+  previousSecretExpiresAt: NullableTimestamp;
+  secretRotatedAt: NullableTimestamp;
+  createdBy: string;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+/** One attempt to deliver: when, what the endpoint answered (null: no answer), why it failed, how long it took. */
+export interface WebhookAttempt {
+  at: string;
+  statusCode: number | null;
+  error: string | null;
+  durationMs: number;
+}
+
+/** One event for one webhook: the outbox row, the exact body sent on every attempt, and the attempts. */
+export interface WebhookDeliveriesTable {
+  id: Generated<string>;
+  tenantId: string;
+  webhookId: string;
+  eventId: string;
+  eventType: WebhookEventType;
+  /** The JSON body exactly as signed and sent (text, not jsonb, which would reorder its keys). */
+  payload: string;
+  status: ColumnType<WebhookDeliveryStatus, WebhookDeliveryStatus | undefined, WebhookDeliveryStatus>;
+  /** The most recent attempts, oldest first (capped); `attemptCount` counts them all. */
+  attempts: ColumnType<WebhookAttempt[], string | undefined, string>;
+  attemptCount: Generated<number>;
+  /** Why the delivery failed for good; null while pending and when it succeeded. */
+  error: string | null;
+  /** The delivery this one re-sends (same event id and body). */
+  redeliveryOf: string | null;
+  createdAt: CreatedAt;
+  lastAttemptAt: NullableTimestamp;
+  deliveredAt: NullableTimestamp;
+}
+
+export type WebhookRow = Selectable<WebhooksTable>;
+export type WebhookDeliveryRow = Selectable<WebhookDeliveriesTable>;

@@ -28,7 +28,17 @@ export interface RunProgress {
 }
 
 export type ClientOutcome =
-  | { status: 'succeeded'; score: number | null; grade: RunClientRow['grade']; earnedPoints: number; possiblePoints: number; counts: Record<string, number>; evaluatedAt: Date }
+  | {
+      status: 'succeeded';
+      score: number | null;
+      grade: RunClientRow['grade'];
+      earnedPoints: number;
+      possiblePoints: number;
+      counts: Record<string, number>;
+      evaluatedAt: Date;
+      noDataScoring: RunClientRow['noDataScoring'];
+      evidenceAt: Date | null;
+    }
   | { status: 'failed'; error: string; evaluatedAt: Date };
 
 /** Runs and each client's part in them. */
@@ -109,7 +119,18 @@ export class EvaluationRunsRepository {
     let missing = false;
     for (const outcome of outcomes) {
       const values = outcome.status === 'succeeded'
-        ? { status: outcome.status, score: outcome.score, grade: outcome.grade, earnedPoints: outcome.earnedPoints, possiblePoints: outcome.possiblePoints, counts: JSON.stringify(outcome.counts), error: null, evaluatedAt: outcome.evaluatedAt }
+        ? {
+            status: outcome.status,
+            score: outcome.score,
+            grade: outcome.grade,
+            earnedPoints: outcome.earnedPoints,
+            possiblePoints: outcome.possiblePoints,
+            counts: JSON.stringify(outcome.counts),
+            error: null,
+            evaluatedAt: outcome.evaluatedAt,
+            noDataScoring: outcome.noDataScoring,
+            evidenceAt: outcome.evidenceAt,
+          }
         : { status: outcome.status, error: outcome.error, evaluatedAt: outcome.evaluatedAt };
       const updated = await scope.db
         .updateTable('runClients as rc')

@@ -6,6 +6,7 @@ import { ClientsModule } from '../clients/clients.module.js';
 import { ControlCatalogModule } from '../controls/control-catalog.module.js';
 import { ControlsModule } from '../controls/controls.module.js';
 import { IntegrationsModule } from '../integrations/integrations.module.js';
+import { ClientScorecardsRepository } from './client-scorecards.repository.js';
 import { EvaluationContextRepository } from './evaluation-context.repository.js';
 import { EvaluationResultsRepository } from './evaluation-results.repository.js';
 import { EvaluationRunsRepository } from './evaluation-runs.repository.js';
@@ -24,6 +25,7 @@ import { CLOCK, EvaluationScheduler } from './schedule/evaluation-scheduler.js';
     EvaluationRunsRepository,
     EvaluationResultsRepository,
     EvaluationContextRepository,
+    ClientScorecardsRepository,
     EvaluationsService,
     RunProgressRecorder,
     ClientEvaluationJob,

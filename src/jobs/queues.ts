@@ -11,6 +11,11 @@ export const QUEUES = {
   evaluationClientFailed: 'evaluation.client.failed',
   /** Hourly: drops detailed evidence of runs older than each tenant's retention. */
   evidencePrune: 'evidence.prune',
+  /** One per webhook delivery: POSTs the signed event; retried with exponential backoff, then dead-lettered. */
+  webhookDelivery: 'webhook.delivery',
+  webhookDeliveryFailed: 'webhook.delivery.failed',
+  /** Hourly: drops webhook deliveries older than the delivery log keeps. */
+  webhookPrune: 'webhook.prune',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -28,5 +33,18 @@ export function queueDefinitions(jobs: JobsConfig): Queue[] {
     { name: QUEUES.evaluationRun, ...retried, retryDelay: 30, expireInSeconds: 6 * 3600, deadLetter: QUEUES.evaluationRunFailed },
     { name: QUEUES.evaluationClient, ...retried, retryDelay: 5, expireInSeconds: 15 * 60, deadLetter: QUEUES.evaluationClientFailed },
     { name: QUEUES.evidencePrune, retryLimit: 2, retryBackoff: true, expireInSeconds: 3600 },
+    { name: QUEUES.webhookDeliveryFailed, retryLimit: 5, retryBackoff: true },
+    // A delivery is one POST with a 10 s timeout; retries back off from the configured delay, at most 6 h apart.
+    {
+      name: QUEUES.webhookDelivery,
+      retryLimit: jobs.webhookAttempts - 1,
+      retryBackoff: true,
+      retryDelay: jobs.webhookRetryDelaySeconds,
+      retryDelayMax: 6 * 3600,
+      expireInSeconds: 120,
+      heartbeatSeconds: jobs.heartbeatSeconds,
+      deadLetter: QUEUES.webhookDeliveryFailed,
+    },
+    { name: QUEUES.webhookPrune, retryLimit: 2, retryBackoff: true, expireInSeconds: 3600 },
   ];
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
 
 import type { Grade, RequirementCoverage, ScorableResult } from './scoring.js';
-import { gradeFor, roundScore, scoreFramework, scorePortfolio, scoreResults } from './scoring.js';
+import { gradeFor, roundScore, scoreChange, scoreFramework, scorePortfolio, scoreResults } from './scoring.js';
 
 interface DocExamples {
   client: { results: ScorableResult[]; expected: Record<'fail' | 'exclude', { score: number; grade: Grade; possiblePoints: number; earnedPoints: number; recoverable: Record<string, number> }> };
@@ -116,6 +116,19 @@ describe('grades', () => {
     expect(roundScore(54.25)).toBe(54.3);
     expect(roundScore(89.95)).toBe(90);
     expect(roundScore(12.499999999999993)).toBe(12.5);
+  });
+});
+
+describe('score changes', () => {
+  it('is the difference at one decimal, without the floating-point dust of subtracting one-decimal scores', () => {
+    expect(scoreChange(72.3, 72.4)).toBe(-0.1);
+    expect(scoreChange(78, 61)).toBe(17);
+    expect(scoreChange(50.1, 50.1)).toBe(0);
+  });
+
+  it('is unknown when either score is', () => {
+    expect(scoreChange(null, 70)).toBeNull();
+    expect(scoreChange(70, null)).toBeNull();
   });
 });
 

@@ -161,3 +161,8 @@ export function scorePortfolio(clientScores: readonly (number | null)[]): Portfo
   const score = scored.length === 0 ? null : roundScore(scored.reduce((sum, value) => sum + value, 0) / scored.length);
   return { score, grade: score === null ? null : gradeFor(score), scoredClients: scored.length, unscoredClients: clientScores.length - scored.length, distribution };
 }
+
+/** How much a score moved, one decimal; null when either score is missing (never evaluated, or nothing counted). */
+export function scoreChange(current: number | null, earlier: number | null): number | null {
+  return current === null || earlier === null ? null : roundScore(current - earlier);
+}

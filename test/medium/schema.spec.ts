@@ -54,11 +54,24 @@ const TYPED_COLUMNS: { [T in keyof DB]: { [C in keyof DB[T]]-?: true } } = {
     id: true, tenantId: true, trigger: true, requestedBy: true, scheduledFor: true, clientIds: true, sync: true, status: true, phase: true, total: true, done: true, failed: true,
     syncs: true, error: true, portfolioScore: true, portfolioGrade: true, distribution: true, evidencePrunedAt: true, createdAt: true, startedAt: true, finishedAt: true,
   },
-  runClients: { tenantId: true, runId: true, clientId: true, clientName: true, baseline: true, status: true, score: true, grade: true, earnedPoints: true, possiblePoints: true, counts: true, error: true, evaluatedAt: true },
+  runClients: { tenantId: true, runId: true, clientId: true, clientName: true, baseline: true, status: true, score: true, grade: true, earnedPoints: true, possiblePoints: true, counts: true, error: true, evaluatedAt: true, noDataScoring: true, evidenceAt: true },
   frameworkScores: { tenantId: true, runId: true, clientId: true, frameworkId: true, score: true, grade: true, coverage: true, requirementsTotal: true, requirementsCovered: true, counts: true },
   controlResults: {
     tenantId: true, runId: true, clientId: true, controlId: true, controlKey: true, name: true, category: true, severity: true, weight: true, status: true, fraction: true,
     points: true, earned: true, pointsRecoverable: true, summary: true, evidence: true, failingAssets: true, exception: true, notApplicableReason: true,
+  },
+  clientScorecards: {
+    tenantId: true, clientId: true, runId: true, evaluatedAt: true, score: true, grade: true, previousRunId: true, previousScore: true, previousGrade: true, failingCritical: true, evidenceAt: true,
+  },
+  qbrMarks: { id: true, tenantId: true, clientId: true, reviewedAt: true, note: true, runId: true, score: true, grade: true, createdBy: true, createdAt: true },
+  webhooks: {
+    id: true, tenantId: true, url: true, description: true, events: true, scoreChangeThreshold: true, enabled: true, disabledReason: true, secretCiphertext: true, secretNonce: true,
+    secretKeyId: true, previousSecretCiphertext: true, previousSecretNonce: true, previousSecretKeyId: true, previousSecretExpiresAt: true, secretRotatedAt: true, createdBy: true,
+    createdAt: true, updatedAt: true,
+  },
+  webhookDeliveries: {
+    id: true, tenantId: true, webhookId: true, eventId: true, eventType: true, payload: true, status: true, attempts: true, attemptCount: true, error: true, redeliveryOf: true,
+    createdAt: true, lastAttemptAt: true, deliveredAt: true,
   },
 };
 

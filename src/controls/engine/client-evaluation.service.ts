@@ -41,6 +41,8 @@ export interface ClientEvaluation {
   results: ControlResult[];
   score: Score;
   policy: ScoringPolicy;
+  /** The newest observation among the client's facts, assets and attestations: how fresh its data is. */
+  evidenceAt: Date | null;
 }
 
 /**
@@ -116,7 +118,7 @@ export class ClientEvaluationService {
     const { client, controls, risks, policy } = gathered;
     const evidence: ClientEvidence = { client, assets: gathered.assets, facts: gathered.facts, attestations: gathered.attestations, dns: await this.lookUpDns(controls, client.domains) };
     const results = controls.map((control) => evaluateControl(control, evidence, risks, now));
-    return { client, evaluatedAt: now, results, score: scoreResults(results, policy), policy };
+    return { client, evaluatedAt: now, results, score: scoreResults(results, policy), policy, evidenceAt: newestObservation(evidence) };
   }
 
   private async lookUpDns(controls: readonly ControlUnderEvaluation[], domains: string[]): Promise<Map<string, TxtLookup>> {
@@ -145,4 +147,14 @@ function safeDnsNames(settings: EffectiveSettings, domains: string[]): string[] 
   } catch {
     return [];
   }
+}
+
+function newestObservation(evidence: Pick<ClientEvidence, 'assets' | 'facts' | 'attestations'>): Date | null {
+  const times = [
+    ...evidence.assets.map((asset) => asset.lastSeenAt?.getTime() ?? Number.NEGATIVE_INFINITY),
+    ...[...evidence.facts.values()].map((fact) => fact.observedAt.getTime()),
+    ...[...evidence.attestations.values()].map((attestation) => attestation.attestedAt.getTime()),
+  ];
+  const newest = times.reduce((max, time) => Math.max(max, time), Number.NEGATIVE_INFINITY);
+  return Number.isFinite(newest) ? new Date(newest) : null;
 }

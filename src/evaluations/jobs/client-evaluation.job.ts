@@ -5,7 +5,9 @@ import { groupBy } from '../../common/collections/group-by.js';
 import { ClientEvaluationService } from '../../controls/engine/client-evaluation.service.js';
 import { Database } from '../../database/database.js';
 import { scoreFramework } from '../../scoring/scoring.js';
+import { WebhookEvents } from '../../webhooks/webhook-events.js';
 import { type EvaluationContext, EvaluationContextRepository } from '../evaluation-context.repository.js';
+import { ClientScorecardsRepository, failingCriticalControls } from '../client-scorecards.repository.js';
 import { type ClientResults, EvaluationResultsRepository } from '../evaluation-results.repository.js';
 import type { ClientOutcome } from '../evaluation-runs.repository.js';
 import { type ClientJobData, errorMessageOf } from './job-data.js';
@@ -40,6 +42,8 @@ export class ClientEvaluationJob {
     private readonly context: EvaluationContextRepository,
     private readonly results: EvaluationResultsRepository,
     private readonly progress: RunProgressRecorder,
+    private readonly scorecards: ClientScorecardsRepository,
+    private readonly webhooks: WebhookEvents,
   ) {}
 
   /**
@@ -91,11 +95,29 @@ export class ClientEvaluationJob {
       frameworks: context.frameworks.map(({ frameworkId, requirements }) => ({ frameworkId, score: scoreFramework(evaluation.results, requirements, evaluation.policy) })),
     }));
     const outcomes: (ClientOutcome & { clientId: string })[] = [
-      ...evaluations.map(({ client, score }) => ({ clientId: client.id, status: 'succeeded' as const, score: score.score, grade: score.grade, earnedPoints: score.earnedPoints, possiblePoints: score.possiblePoints, counts: score.counts, evaluatedAt: now })),
+      ...evaluations.map(({ client, score, policy, evidenceAt }) => ({
+        clientId: client.id,
+        status: 'succeeded' as const,
+        score: score.score,
+        grade: score.grade,
+        earnedPoints: score.earnedPoints,
+        possiblePoints: score.possiblePoints,
+        counts: score.counts,
+        evaluatedAt: now,
+        noDataScoring: policy.noData,
+        evidenceAt,
+      })),
       ...clientIds.filter((id) => !gathered.has(id)).map((clientId) => ({ clientId, status: 'failed' as const, error: 'The client was deleted during the run', evaluatedAt: now })),
     ];
     const counted = await this.database.inTenant(tenantId, async (scope) => {
       await this.results.replace(scope, runId, stored);
+      const advanced = await this.scorecards.advance(
+        scope,
+        runId,
+        evaluations.map(({ client, score, results, evidenceAt }) => ({ clientId: client.id, evaluatedAt: now, score: score.score, grade: score.grade, failingCritical: failingCriticalControls(results, score.controls), evidenceAt })),
+      );
+      const names = new Map(evaluations.map(({ client }) => [client.id, client.name]));
+      await this.webhooks.clientScoresChanged(scope, advanced.map((change) => ({ ...change, runId, clientName: names.get(change.clientId)!, evaluatedAt: now })));
       const open = await this.progress.record(scope, runId, outcomes);
       // A run that is already over keeps its results as they were: undo what this batch wrote.
       if (!open) throw new RunAlreadyOver();

@@ -55,7 +55,7 @@ export class RunPlannerJob {
   async handleDeadLetters(jobs: JobWithMetadata<RunJobData>[]): Promise<JobResult[]> {
     for (const job of jobs) {
       const { tenantId, runId } = job.data;
-      await this.database.inTenant(tenantId, (scope) => this.runs.finish(scope, runId, { status: 'failed', error: `The run could not start: ${errorMessageOf(job.sourceOutput)}` }, new Date()));
+      await this.database.inTenant(tenantId, (scope) => this.progress.failToStart(scope, runId, errorMessageOf(job.sourceOutput), new Date()));
     }
     return jobs.map((job) => ({ id: job.id, status: 'completed' }));
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 
 import type { TenantScope } from '../../database/database.js';
 import { scorePortfolio } from '../../scoring/scoring.js';
+import { WebhookEvents } from '../../webhooks/webhook-events.js';
 import { type ClientOutcome, EvaluationRunsRepository } from '../evaluation-runs.repository.js';
 
 /**
@@ -11,7 +12,10 @@ import { type ClientOutcome, EvaluationRunsRepository } from '../evaluation-runs
  */
 @Injectable()
 export class RunProgressRecorder {
-  constructor(private readonly runs: EvaluationRunsRepository) {}
+  constructor(
+    private readonly runs: EvaluationRunsRepository,
+    private readonly webhooks: WebhookEvents,
+  ) {}
 
   async record(scope: TenantScope, runId: string, outcomes: readonly (ClientOutcome & { clientId: string })[]): Promise<boolean> {
     const progress = await this.runs.completeClients(scope, runId, outcomes);
@@ -25,6 +29,18 @@ export class RunProgressRecorder {
     const portfolio = scorePortfolio(await this.runs.clientScores(scope, runId));
     const everyClientFailed = total > 0 && failed === total;
     const error = failed === 0 ? undefined : `${failed} of ${total} clients could not be evaluated; GET the run's clients with status=failed for each error`;
-    await this.runs.finish(scope, runId, { status: everyClientFailed ? 'failed' : 'succeeded', error, portfolio }, at);
+    await this.finish(scope, runId, { status: everyClientFailed ? 'failed' : 'succeeded', error, portfolio }, at);
+  }
+
+  /** A run that could not start after every retry. */
+  async failToStart(scope: TenantScope, runId: string, reason: string, at: Date): Promise<void> {
+    await this.finish(scope, runId, { status: 'failed', error: `The run could not start: ${reason}` }, at);
+  }
+
+  private async finish(scope: TenantScope, runId: string, outcome: Parameters<EvaluationRunsRepository['finish']>[2], at: Date): Promise<void> {
+    await this.runs.finish(scope, runId, outcome, at);
+    // Only the call that finished the run announces it, in the same transaction (the webhook outbox).
+    const finished = await this.runs.findById(scope, runId);
+    if (finished?.finishedAt?.getTime() === at.getTime()) await this.webhooks.evaluationCompleted(scope, finished);
   }
 }

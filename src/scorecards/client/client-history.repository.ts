@@ -1,0 +1,172 @@
+import { Injectable } from '@nestjs/common';
+import { sql } from 'kysely';
+
+import type { TenantScope } from '../../database/database.js';
+import type { ControlResultRow, FrameworkRow, QbrMarkRow, RunClientRow } from '../../database/schema.js';
+
+export interface MappedRequirement {
+  id: string;
+  ref: string;
+  title: string;
+  grouping: string;
+  controls: { controlId: string; key: string; name: string }[];
+}
+
+/** A client's successful evaluation as kept in history. */
+export type Evaluation = RunClientRow & { evaluatedAt: Date; evidencePrunedAt: Date | null };
+
+export interface TrendRow {
+  runId: string;
+  score: number | null;
+  grade: RunClientRow['grade'];
+  counts: RunClientRow['counts'];
+  evaluatedAt: Date;
+}
+
+export type StoredResult = Omit<ControlResultRow, 'tenantId' | 'runId' | 'clientId'> & { remediation: string | null };
+
+const EVALUATION_COLUMNS = [
+  'rc.tenantId',
+  'rc.runId',
+  'rc.clientId',
+  'rc.clientName',
+  'rc.baseline',
+  'rc.status',
+  'rc.score',
+  'rc.grade',
+  'rc.earnedPoints',
+  'rc.possiblePoints',
+  'rc.counts',
+  'rc.error',
+  'rc.evaluatedAt',
+  'rc.noDataScoring',
+  'rc.evidenceAt',
+  'r.evidencePrunedAt',
+] as const;
+
+/** One client's evaluation history: which runs scored it, and what each run found. */
+@Injectable()
+export class ClientHistoryRepository {
+  /** The evaluation `runId` made of the client, or its current one; only successful ones count. */
+  async evaluation(scope: TenantScope, clientId: string, runId: string | undefined): Promise<Evaluation | undefined> {
+    let query = scope.db
+      .selectFrom('runClients as rc')
+      .innerJoin('evaluationRuns as r', 'r.id', 'rc.runId')
+      .select(EVALUATION_COLUMNS)
+      .where('rc.clientId', '=', clientId)
+      .where('rc.status', '=', 'succeeded');
+    query = runId
+      ? query.where('rc.runId', '=', runId)
+      : query.where('rc.runId', '=', (eb) => eb.selectFrom('clientScorecards').select('runId').where('clientId', '=', clientId));
+    return (await query.executeTakeFirst()) as Evaluation | undefined;
+  }
+
+  /** The client's latest successful evaluation before `time` (or at it, when `inclusive`). */
+  async evaluationBefore(scope: TenantScope, clientId: string, time: Date, inclusive: boolean): Promise<Evaluation | undefined> {
+    return (await scope.db
+      .selectFrom('runClients as rc')
+      .innerJoin('evaluationRuns as r', 'r.id', 'rc.runId')
+      .select(EVALUATION_COLUMNS)
+      .where('rc.clientId', '=', clientId)
+      .where('rc.status', '=', 'succeeded')
+      .where('rc.evaluatedAt', inclusive ? '<=' : '<', time)
+      .orderBy('rc.evaluatedAt', 'desc')
+      .limit(1)
+      .executeTakeFirst()) as Evaluation | undefined;
+  }
+
+  async currentRunId(scope: TenantScope, clientId: string): Promise<string | undefined> {
+    return (await scope.db.selectFrom('clientScorecards').select('runId').where('clientId', '=', clientId).executeTakeFirst())?.runId;
+  }
+
+  /** Every control's stored result, with the catalog's remediation text where the control still exists. */
+  results(scope: TenantScope, runId: string, clientId: string): Promise<StoredResult[]> {
+    return scope.db
+      .selectFrom('controlResults as cr')
+      .leftJoin('controls as c', 'c.id', 'cr.controlId')
+      .select([
+        'cr.controlId',
+        'cr.controlKey',
+        'cr.name',
+        'cr.category',
+        'cr.severity',
+        'cr.weight',
+        'cr.status',
+        'cr.fraction',
+        'cr.points',
+        'cr.earned',
+        'cr.pointsRecoverable',
+        'cr.summary',
+        'cr.evidence',
+        'cr.failingAssets',
+        'cr.exception',
+        'cr.notApplicableReason',
+        'c.remediation',
+      ])
+      .where('cr.runId', '=', runId)
+      .where('cr.clientId', '=', clientId)
+      .orderBy('cr.pointsRecoverable', 'desc')
+      .orderBy('cr.controlKey')
+      .execute();
+  }
+
+  frameworkScores(scope: TenantScope, runId: string, clientId: string, frameworkId?: string) {
+    let query = scope.db
+      .selectFrom('frameworkScores as fs')
+      .innerJoin('frameworks as f', 'f.id', 'fs.frameworkId')
+      .select(['fs.frameworkId', 'f.key', 'f.name', 'f.version', 'fs.score', 'fs.grade', 'fs.coverage', 'fs.requirementsCovered', 'fs.requirementsTotal'])
+      .where('fs.runId', '=', runId)
+      .where('fs.clientId', '=', clientId);
+    if (frameworkId) query = query.where('fs.frameworkId', '=', frameworkId);
+    return query.orderBy('f.name').execute();
+  }
+
+  /** Successful evaluations in a period, oldest first. */
+  async trend(scope: TenantScope, clientId: string, from: Date, to: Date): Promise<TrendRow[]> {
+    const rows = await scope.db
+      .selectFrom('runClients')
+      .select(['runId', 'score', 'grade', 'counts', 'evaluatedAt'])
+      .where('clientId', '=', clientId)
+      .where('status', '=', 'succeeded')
+      .where('evaluatedAt', '>=', from)
+      .where('evaluatedAt', '<=', to)
+      .orderBy('evaluatedAt')
+      .execute();
+    return rows.map((row) => ({ ...row, evaluatedAt: row.evaluatedAt! }));
+  }
+
+  /** A framework the tenant can see: built-in or its own. */
+  framework(scope: TenantScope, frameworkId: string): Promise<Pick<FrameworkRow, 'id' | 'key' | 'name' | 'version'> | undefined> {
+    return scope.db
+      .selectFrom('frameworks')
+      .select(['id', 'key', 'name', 'version'])
+      .where('id', '=', frameworkId)
+      .where((eb) => eb.or([eb('tenantId', 'is', null), eb('tenantId', '=', scope.tenantId)]))
+      .executeTakeFirst();
+  }
+
+  /** The framework's requirements in order, each with the catalog controls (not retired) mapped to it. */
+  async requirements(scope: TenantScope, frameworkId: string): Promise<MappedRequirement[]> {
+    const rows = await scope.db
+      .selectFrom('frameworkRequirements as r')
+      .leftJoin('controlMappings as m', 'm.requirementId', 'r.id')
+      .leftJoin('controls as c', (join) => join.onRef('c.id', '=', 'm.controlId').on('c.retiredAt', 'is', null))
+      .select([
+        'r.id',
+        'r.ref',
+        'r.title',
+        'r.grouping',
+        sql<MappedRequirement['controls']>`coalesce(jsonb_agg(jsonb_build_object('controlId', c.id, 'key', c.key, 'name', c.name) order by c.key) filter (where c.id is not null), '[]')`.as('controls'),
+      ])
+      .where('r.frameworkId', '=', frameworkId)
+      .groupBy(['r.id', 'r.ref', 'r.title', 'r.grouping', 'r.position'])
+      .orderBy('r.position')
+      .execute();
+    return rows;
+  }
+
+  /** The client's latest QBR mark at or before a time. */
+  lastQbr(scope: TenantScope, clientId: string, atOrBefore: Date): Promise<QbrMarkRow | undefined> {
+    return scope.db.selectFrom('qbrMarks').selectAll().where('clientId', '=', clientId).where('reviewedAt', '<=', atOrBefore).orderBy('reviewedAt', 'desc').limit(1).executeTakeFirst();
+  }
+}
