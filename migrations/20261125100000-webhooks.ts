@@ -45,7 +45,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       attempts jsonb not null default '[]'::jsonb check (jsonb_typeof(attempts) = 'array'),
       attempt_count integer not null default 0,
       error text,
-      redelivery_of uuid references webhook_deliveries (id) on delete set null,
+      -- No foreign key: retention may remove the original first, and a redelivery must stay one
+      -- (nulling it would make it clash with its siblings on the unique index below).
+      redelivery_of uuid,
       created_at timestamptz not null default clock_timestamp(),
       last_attempt_at timestamptz,
       delivered_at timestamptz,

@@ -46,6 +46,8 @@ export interface TenantsTable {
   /** Slots before this never fire, so changing the schedule does not start a run for a slot already past. */
   scheduleUpdatedAt: Timestamp;
   evidenceRetentionDays: Generated<number>;
+  /** Moves whenever anything a scorecard shows changes (triggers); caches compare it. */
+  dataVersion: ColumnType<string, never, never>;
   createdAt: CreatedAt;
   updatedAt: Timestamp;
 }
@@ -510,7 +512,7 @@ export interface DB {
   webhookDeliveries: WebhookDeliveriesTable;
 }
 
-export type Tenant = Selectable<TenantsTable>;
+export type Tenant = Omit<Selectable<TenantsTable>, 'dataVersion'>;
 export type ApiKeyRow = Selectable<ApiKeysTable>;
 export type NewApiKey = Insertable<ApiKeysTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;
@@ -531,6 +533,7 @@ export type EvaluationRunRow = Selectable<EvaluationRunsTable>;
 export type RunClientRow = Selectable<RunClientsTable>;
 export type ControlResultRow = Selectable<ControlResultsTable>;
 export type QbrMarkRow = Selectable<QbrMarksTable>;
+export type ClientScorecardRow = Selectable<ClientScorecardsTable>;
 
 export const WEBHOOK_EVENTS = ['evaluation.completed', 'client.score_changed'] as const;
 /** What a webhook can subscribe to. */

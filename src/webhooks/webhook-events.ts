@@ -3,6 +3,7 @@ import { createHash, randomUUID } from 'node:crypto';
 
 import type { TenantScope } from '../database/database.js';
 import type { EvaluationRunRow, WebhookEventType } from '../database/schema.js';
+import { scoreChange } from '../scoring/scoring.js';
 import { WebhookOutbox } from './webhook-outbox.js';
 import { type Subscriber, WebhooksRepository } from './webhooks.repository.js';
 
@@ -48,11 +49,6 @@ export function serializeEnvelope(event: WebhookEnvelope): string {
   return JSON.stringify(event);
 }
 
-/** Score points with one decimal, as the API shows them. */
-function points(value: number): number {
-  return Math.round(value * 10) / 10;
-}
-
 /**
  * Whether a webhook with this threshold hears of the change: the score moved by at least the
  * threshold, or appeared or disappeared (a number on one side, none on the other).
@@ -89,7 +85,7 @@ export function scoreChangedData(change: ScoreChange) {
     previousGrade: change.previousGrade,
     score: change.score,
     grade: change.grade,
-    change: change.score !== null && change.previousScore !== null ? points(change.score - change.previousScore) : null,
+    change: scoreChange(change.score, change.previousScore),
     evaluatedAt: change.evaluatedAt.toISOString(),
   };
 }

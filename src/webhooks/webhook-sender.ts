@@ -60,10 +60,10 @@ export async function sendWebhook(
     outgoing.on('response', (response) => {
       const statusCode = response.statusCode ?? 0;
       if (statusCode >= 200 && statusCode < 300) {
-        // The answer is the status; the body is drained only so the connection closes cleanly.
+        // The answer is the status: the body is not read, and a receiver that keeps streaming one
+        // must not hold the connection open.
         finish({ statusCode, error: null });
-        response.on('error', () => {});
-        response.resume();
+        response.destroy();
         return;
       }
       const chunks: Buffer[] = [];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { createHmac } from 'node:crypto';
-import { generateSecret, parseSignatureHeader, sign, verify } from './webhook-signature.js';
+import { parseSignatureHeader, verify } from '../../test/support/webhook-receiver-check.js';
+import { generateSecret, sign } from './webhook-signature.js';
 
 const secret = 'whsec_test-secret';
 const body = '{"id":"3f1c","type":"ping","data":{"name":"Zoë"}}';

@@ -6,13 +6,15 @@ const strict = { allowPrivateNetworks: false };
 const relaxed = { allowPrivateNetworks: true };
 
 describe(isPublicAddress.name, () => {
-  it.each(['8.8.8.8', '1.1.1.1', '52.95.110.1', '2606:4700:4700::1111'])('%s is public', (address) => {
+  it.each(['8.8.8.8', '1.1.1.1', '52.95.110.1', '2606:4700:4700::1111', '64:ff9b::808:808', '64:ff9b::8.8.8.8'])('%s is public', (address) => {
     expect(isPublicAddress(address)).toBe(true);
   });
 
   it.each([
     '127.0.0.1', '127.8.9.10', '10.1.2.3', '172.16.0.1', '172.31.255.255', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '224.0.0.1',
     '255.255.255.255', '::1', '::', 'fd12:3456::1', 'fc00::1', 'fe80::1', '::ffff:127.0.0.1', '::ffff:10.0.0.1', 'ff02::1', 'not-an-ip',
+    // NAT64 (RFC 6052) reaches the IPv4 address in its last 32 bits.
+    '64:ff9b::a00:1', '64:ff9b::7f00:1', '64:ff9b::169.254.169.254',
   ])('%s is not', (address) => {
     expect(isPublicAddress(address)).toBe(false);
   });

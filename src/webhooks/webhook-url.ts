@@ -48,11 +48,30 @@ for (const [network, prefix] of [
   NON_PUBLIC.addSubnet(network, prefix, 'ipv6');
 }
 
+const NAT64 = new BlockList();
+NAT64.addSubnet('64:ff9b::', 96, 'ipv6');
+
 /** Whether `address` (an IP literal) is a public unicast address; anything that is not an IP is not. */
 export function isPublicAddress(address: string): boolean {
   const family = isIP(address);
   if (family === 0) return false;
+  if (family === 6 && NAT64.check(address, 'ipv6')) return isPublicAddress(embeddedIpv4(address));
   return !NON_PUBLIC.check(address, family === 4 ? 'ipv4' : 'ipv6');
+}
+
+function groups(part: string): string[] {
+  return part === '' ? [] : part.split(':');
+}
+
+/** The IPv4 address in the last 32 bits of an IPv6 address: where a NAT64 gateway would connect. */
+function embeddedIpv4(address: string): string {
+  const [head = '', tail = ''] = address.toLowerCase().split('::');
+  const expanded = [...groups(head), ...Array<string>(8 - groups(head).length - groups(tail).length).fill('0'), ...groups(tail)];
+  // A dotted tail (64:ff9b::10.0.0.1) is already IPv4.
+  const last = expanded.at(-1)!;
+  if (last.includes('.')) return last;
+  const [high, low] = expanded.slice(-2).map((group) => Number.parseInt(group, 16));
+  return [high! >> 8, high! & 255, low! >> 8, low! & 255].join('.');
 }
 
 /** Host names that always mean this machine or the local network, whatever DNS says. */

@@ -300,6 +300,19 @@ describe('trend, QBR marks and changes', () => {
   });
 });
 
+describe('30 days ago', () => {
+  it('is the latest evaluation at least 30 days before the current one, the same on both screens', async () => {
+    await testDb.database.system.updateTable('runClients').set({ evaluatedAt: new Date(Date.now() - 31 * 86_400_000) }).where('runId', '=', firstRun).execute();
+    const row = (await scorecard()).data.find((client) => client.clientId === ids.birch)!;
+    const card = (await api().get(`/api/v1/clients/${ids.birch}/scorecard`).set(auth()).expect(200)).body;
+    const { body: trend } = await api().get(`/api/v1/clients/${ids.birch}/trend`).set(auth()).expect(200);
+    expect(row.change.days30).toBe(Math.round((trend.points[1].score - trend.points[0].score) * 10) / 10);
+    expect(card.change.days30).toBe(row.change.days30);
+    expect((await scorecard('?changed=up&changedSince=30d')).data.map((client) => client.clientId)).toEqual([ids.birch]);
+    expect((await scorecard('?sort=-change30d')).data[0]!.clientId).toBe(ids.birch);
+  });
+});
+
 describe('GET /api/v1/clients/:id/frameworks/:frameworkId', () => {
   it('states each requirement with its supporting controls and a status that adds up', async () => {
     const card = (await api().get(`/api/v1/clients/${ids.birch}/scorecard`).set(auth()).expect(200)).body;

@@ -13,7 +13,7 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database.
  * typed column here; the test below demands each database column.
  */
 const TYPED_COLUMNS: { [T in keyof DB]: { [C in keyof DB[T]]-?: true } } = {
-  tenants: { id: true, name: true, entraTenantId: true, isDemo: true, noDataScoring: true, evaluationSchedule: true, timezone: true, scheduleUpdatedAt: true, evidenceRetentionDays: true, createdAt: true, updatedAt: true },
+  tenants: { id: true, name: true, entraTenantId: true, isDemo: true, noDataScoring: true, evaluationSchedule: true, timezone: true, scheduleUpdatedAt: true, evidenceRetentionDays: true, createdAt: true, updatedAt: true, dataVersion: true },
   users: { id: true, tenantId: true, entraObjectId: true, email: true, displayName: true, role: true, lastSignInAt: true, createdAt: true, updatedAt: true },
   apiKeys: { id: true, tenantId: true, name: true, prefix: true, keyHash: true, scopes: true, expiresAt: true, revokedAt: true, lastUsedAt: true, createdBy: true, createdAt: true },
   auditLog: { id: true, tenantId: true, occurredAt: true, actorType: true, actorId: true, actorLabel: true, action: true, targetType: true, targetId: true, details: true, ip: true, requestId: true },

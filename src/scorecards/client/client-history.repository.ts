@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
 
 import type { TenantScope } from '../../database/database.js';
-import type { ControlResultRow, FrameworkRow, QbrMarkRow, RunClientRow } from '../../database/schema.js';
+import type { ClientScorecardRow, ControlResultRow, FrameworkRow, QbrMarkRow, RunClientRow } from '../../database/schema.js';
 
 export interface MappedRequirement {
   id: string;
@@ -75,8 +75,9 @@ export class ClientHistoryRepository {
       .executeTakeFirst()) as Evaluation | undefined;
   }
 
-  async currentRunId(scope: TenantScope, clientId: string): Promise<string | undefined> {
-    return (await scope.db.selectFrom('clientScorecards').select('runId').where('clientId', '=', clientId).executeTakeFirst())?.runId;
+  /** The client's current evaluation and the one it replaced, as the portfolio shows them. */
+  current(scope: TenantScope, clientId: string): Promise<Pick<ClientScorecardRow, 'runId' | 'previousRunId' | 'previousScore'> | undefined> {
+    return scope.db.selectFrom('clientScorecards').select(['runId', 'previousRunId', 'previousScore']).where('clientId', '=', clientId).executeTakeFirst();
   }
 
   /** Every control's stored result, with the catalog's remediation text where the control still exists. */

@@ -23,7 +23,9 @@ import type {
   TrendDto,
   TrendQueryDto,
 } from '../dto/client-scorecard.dto.js';
+import { failingCriticalControls } from '../../controls/engine/failing-critical.js';
 import { isStale, MONTH_DAYS } from '../portfolio/portfolio-query.js';
+import { queryKey, ScorecardCache } from '../scorecard-cache.js';
 import { scoreCategories } from './category-scores.js';
 import { ClientHistoryRepository, type Evaluation, type StoredResult } from './client-history.repository.js';
 import { QbrMarksRepository } from './qbr-marks.repository.js';
@@ -42,15 +44,21 @@ export class ClientScorecardService {
     private readonly qbrMarks: QbrMarksRepository,
     private readonly clients: ClientsRepository,
     private readonly audit: AuditRepository,
+    private readonly cache: ScorecardCache,
   ) {}
 
   scorecard(caller: Caller, clientId: string, runId: string | undefined, now = new Date()): Promise<ClientScorecardDto> {
+    return this.cache.through(caller.tenantId, queryKey(`clients/${clientId}/scorecard`, { runId }), () => this.computeScorecard(caller, clientId, runId, now));
+  }
+
+  private computeScorecard(caller: Caller, clientId: string, runId: string | undefined, now: Date): Promise<ClientScorecardDto> {
     return this.database.inTenant(caller.tenantId, async (scope) => {
       const evaluation = await this.evaluationOrThrow(scope, clientId, runId);
-      const results = await this.history.results(scope, evaluation.runId, clientId);
-      const current = runId === undefined || (await this.history.currentRunId(scope, clientId)) === runId;
-      const [previous, monthAgo, lastQbr, frameworks] = await Promise.all([
-        this.history.evaluationBefore(scope, clientId, evaluation.evaluatedAt, false),
+      const [results, standing] = await Promise.all([this.history.results(scope, evaluation.runId, clientId), this.history.current(scope, clientId)]);
+      const current = standing?.runId === evaluation.runId;
+      const [previousScore, monthAgo, lastQbr, frameworks] = await Promise.all([
+        // The current evaluation compares with the one it replaced, exactly as the portfolio does.
+        current ? standing.previousScore : this.history.evaluationBefore(scope, clientId, evaluation.evaluatedAt, false).then((previous) => previous?.score ?? null),
         this.history.evaluationBefore(scope, clientId, new Date(evaluation.evaluatedAt.getTime() - MONTH_DAYS * DAY_MS), true),
         this.history.lastQbr(scope, clientId, current ? now : evaluation.evaluatedAt),
         this.history.frameworkScores(scope, evaluation.runId, clientId),
@@ -64,15 +72,13 @@ export class ClientScorecardService {
         possiblePoints: evaluation.possiblePoints ?? 0,
         counts: evaluation.counts!,
         change: {
-          previousRun: scoreChange(evaluation.score, previous?.score ?? null),
+          previousRun: scoreChange(evaluation.score, previousScore),
           days30: scoreChange(evaluation.score, monthAgo?.score ?? null),
           sinceQbr: scoreChange(evaluation.score, lastQbr?.score ?? null),
         },
         lastQbr: lastQbr ? { reviewedAt: lastQbr.reviewedAt.toISOString(), score: lastQbr.score } : null,
         freshness: { evaluatedAt: evaluation.evaluatedAt.toISOString(), evidenceAt: evaluation.evidenceAt?.toISOString() ?? null, stale: current && isStale(evaluation.evaluatedAt, evaluation.evidenceAt, now) },
-        failingCritical: results
-          .filter((result) => result.severity === 'critical' && (result.status === 'fail' || result.status === 'partial'))
-          .map((result) => ({ controlId: result.controlId, key: result.controlKey, name: result.name, status: result.status as 'fail' | 'partial' })),
+        failingCritical: failingCriticalControls(results, results),
         categories: scoreCategories(results, { noData: evaluation.noDataScoring }).map(({ earnedPoints: _earned, possiblePoints: _possible, ...category }) => category),
         frameworks,
         controls: results.map(toControlResult),
@@ -153,15 +159,19 @@ export class ClientScorecardService {
   }
 
   framework(caller: Caller, clientId: string, frameworkId: string, runId: string | undefined): Promise<StatementOfApplicabilityDto> {
+    return this.cache.through(caller.tenantId, queryKey(`clients/${clientId}/frameworks/${frameworkId}`, { runId }), () => this.computeFramework(caller, clientId, frameworkId, runId));
+  }
+
+  private computeFramework(caller: Caller, clientId: string, frameworkId: string, runId: string | undefined): Promise<StatementOfApplicabilityDto> {
     return this.database.inTenant(caller.tenantId, async (scope) => {
       const framework = await this.history.framework(scope, frameworkId);
       if (!framework) throw new NotFoundException(`Framework ${frameworkId} not found`);
       const evaluation = await this.evaluationOrThrow(scope, clientId, runId);
-      const [requirements, results, [stored], current] = await Promise.all([
+      const [requirements, results, [stored], standing] = await Promise.all([
         this.history.requirements(scope, frameworkId),
         this.history.results(scope, evaluation.runId, clientId),
         this.history.frameworkScores(scope, evaluation.runId, clientId, frameworkId),
-        this.history.currentRunId(scope, clientId),
+        this.history.current(scope, clientId),
       ]);
       const byControl = new Map(results.map((result) => [result.controlId, result]));
       const rows = requirements.map((requirement) => {
@@ -187,11 +197,18 @@ export class ClientScorecardService {
       return {
         framework: { frameworkId: framework.id, key: framework.key, name: framework.name, version: framework.version, score: score.score, grade: score.grade, coverage: score.coverage, requirementsCovered: score.requirementsCovered, requirementsTotal: score.requirementsTotal },
         client: { id: clientId, name: evaluation.clientName, baseline: evaluation.baseline },
-        run: runOf(evaluation, current === evaluation.runId),
+        run: runOf(evaluation, standing?.runId === evaluation.runId),
         statusCounts: Object.fromEntries(REQUIREMENT_STATUSES.map((status) => [status, rows.filter((row) => row.status === status).length])) as Record<RequirementStatus, number>,
         requirements: rows,
       };
     });
+  }
+
+  /** The evaluation before `evaluation`: for the current one, the one it replaced, as everywhere else. */
+  private async previousOf(scope: TenantScope, clientId: string, evaluation: Evaluation): Promise<Evaluation | undefined> {
+    const standing = await this.history.current(scope, clientId);
+    if (standing?.runId === evaluation.runId) return standing.previousRunId ? this.history.evaluation(scope, clientId, standing.previousRunId) : undefined;
+    return this.history.evaluationBefore(scope, clientId, evaluation.evaluatedAt, false);
   }
 
   private async clientOrThrow(scope: TenantScope, clientId: string): Promise<void> {
@@ -209,7 +226,7 @@ export class ClientScorecardService {
 
   private async sinceEvaluation(scope: TenantScope, clientId: string, since: { runId: string } | { time: Date } | undefined, to: Evaluation): Promise<Evaluation> {
     const found = since === undefined
-      ? await this.history.evaluationBefore(scope, clientId, to.evaluatedAt, false)
+      ? await this.previousOf(scope, clientId, to)
       : 'runId' in since
         ? await this.history.evaluation(scope, clientId, since.runId)
         : await this.history.evaluationBefore(scope, clientId, since.time, true);

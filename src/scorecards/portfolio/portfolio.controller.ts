@@ -39,7 +39,7 @@ export class PortfolioController {
     assertScoreRange(query);
     const format = negotiateExportFormat(query.format, accept);
     const now = new Date();
-    const portfolio = format === 'json' ? await this.portfolio.totalsFor(caller, query, now) : undefined;
+    const portfolio = format === 'json' ? await this.portfolio.totalsFor(caller, query) : undefined;
     await streamExport(response, {
       format,
       filename: attachmentName('portfolio-scorecard', format, now),
@@ -63,7 +63,7 @@ export class PortfolioController {
       format,
       filename: attachmentName('portfolio-heatmap', format, now),
       columns: heatmapColumns(controls),
-      pages: this.portfolio.heatmapPages(caller, query, now),
+      pages: this.portfolio.heatmapPages(caller, query, controls, now),
       jsonRow: (row) => row,
       jsonPreamble: { generatedAt: now.toISOString(), controls },
     });

@@ -29,6 +29,13 @@ export interface PortfolioRow {
   sortKey: string;
 }
 
+export interface PortfolioSummary {
+  /** Current scores of the evaluated clients (null where nothing counted). */
+  scores: (number | null)[];
+  notEvaluated: number;
+  fingerprint: string;
+}
+
 export interface FixRow {
   controlId: string;
   key: string;
@@ -79,7 +86,7 @@ const HISTORY_COLUMNS = sql`month.score as month_score, qbr.reviewed_at as qbr_r
  */
 @Injectable()
 export class PortfolioRepository {
-  async page(scope: TenantScope, filter: PortfolioFilter, order: SortOrder, options: { limit: number; after?: Position; now: Date }): Promise<PortfolioRow[]> {
+  async page(scope: TenantScope, filter: PortfolioFilter, order: SortOrder, options: { limit: number; after?: Position }): Promise<PortfolioRow[]> {
     const everyClient = needsHistoryForEveryClient(filter, order);
     const { sortNull, sortKey, innerOrder, outerOrder, after } = keyset(order, options.after);
     const conditions = [...this.conditions(scope, filter), ...(after ? [after] : [])];
@@ -89,37 +96,43 @@ export class PortfolioRepository {
         select ${CURRENT_COLUMNS}${everyClient ? sql`, ${HISTORY_COLUMNS}` : sql``}, ${sortNull} as sort_null, ${sortKey} as sort_value, ${sortKey}::text as sort_key
         from clients c
         left join client_scorecards cs on cs.client_id = c.id
-        ${everyClient ? historyJoins(sql.ref('c.id'), options.now) : sql``}
+        ${everyClient ? historyJoins('c', 'cs') : sql``}
         where ${sql.join(conditions, sql` and `)}
         order by ${innerOrder}
         limit ${options.limit + 1}
       ) p
-      ${everyClient ? sql`` : historyJoins(sql.ref('p.id'), options.now)}
+      ${everyClient ? sql`` : historyJoins('p', 'p')}
       order by ${outerOrder}`.execute(scope.db);
     return rows.map(({ sortNull: valueMissing, sortValue: _value, ...row }) => ({ ...row, sortKey: `${valueMissing ? 1 : 0}|${row.sortKey}` }));
   }
 
-  /** The current score of every client matching the filter, for the portfolio figures. */
-  async scores(scope: TenantScope, filter: PortfolioFilter, now: Date): Promise<{ evaluated: boolean; score: number | null }[]> {
-    const { rows } = await sql<{ evaluated: boolean; score: number | null }>`
-      select cs.run_id is not null as evaluated, cs.score
+  /**
+   * The current scores of every client matching the filter, for the portfolio figures, and a
+   * fingerprint of which evaluation each of them is on: the fixes depend on nothing else.
+   */
+  async summary(scope: TenantScope, filter: PortfolioFilter): Promise<PortfolioSummary> {
+    const { rows } = await sql<PortfolioSummary>`
+      select
+        coalesce(array_agg(cs.score) filter (where cs.run_id is not null), '{}') as scores,
+        count(*) filter (where cs.run_id is null)::integer as not_evaluated,
+        md5(coalesce(string_agg(c.id::text || ':' || cs.run_id::text, ',' order by c.id), '')) as fingerprint
       from clients c
       left join client_scorecards cs on cs.client_id = c.id
-      ${this.historyIfFiltered(filter, now)}
+      ${this.historyIfFiltered(filter)}
       where ${sql.join(this.conditions(scope, filter), sql` and `)}`.execute(scope.db);
-    return rows;
+    return rows[0]!;
   }
 
-  /** Controls ranked by the points they would recover summed over the matching clients. */
-  async fixes(scope: TenantScope, filter: PortfolioFilter, now: Date, limit: number): Promise<FixRow[]> {
+  /** Controls ranked by the points they would recover summed over the matching clients that have a score. */
+  async fixes(scope: TenantScope, filter: PortfolioFilter, limit: number): Promise<FixRow[]> {
     const { rows } = await sql<FixRow>`
       select cr.control_id, min(cr.control_key) as key, min(cr.name) as name, min(cr.severity) as severity, min(cr.category) as category,
         count(*)::integer as clients, sum(cr.points_recoverable) as points_recoverable
       from clients c
       join client_scorecards cs on cs.client_id = c.id
-      ${this.historyIfFiltered(filter, now)}
+      ${this.historyIfFiltered(filter)}
       join control_results cr on cr.run_id = cs.run_id and cr.client_id = cs.client_id and cr.points_recoverable > 0
-      where ${sql.join(this.conditions(scope, filter), sql` and `)}
+      where ${sql.join(this.conditions(scope, filter), sql` and `)} and cs.score is not null
       group by cr.control_id
       order by points_recoverable desc, key
       limit ${limit}`.execute(scope.db);
@@ -150,8 +163,8 @@ export class PortfolioRepository {
     return query.orderBy('category').orderBy('position').orderBy('key').execute();
   }
 
-  private historyIfFiltered(filter: PortfolioFilter, now: Date): RawBuilder<unknown> {
-    return filter.changed !== undefined && filter.changedSince !== 'previousRun' ? historyJoins(sql.ref('c.id'), now) : sql``;
+  private historyIfFiltered(filter: PortfolioFilter): RawBuilder<unknown> {
+    return filter.changed !== undefined && filter.changedSince !== 'previousRun' ? historyJoins('c', 'cs') : sql``;
   }
 
   private conditions(scope: TenantScope, filter: PortfolioFilter): RawBuilder<unknown>[] {
@@ -169,18 +182,22 @@ export class PortfolioRepository {
   }
 }
 
-/** The client's latest evaluation at least 30 days old, and its latest QBR mark. */
-function historyJoins(clientId: RawBuilder<unknown>, now: Date): RawBuilder<unknown> {
-  const monthAgo = new Date(now.getTime() - MONTH_DAYS * 86_400_000);
+/**
+ * The client's latest evaluation at least 30 days before its current one (as the client scorecard
+ * compares), and its latest QBR mark. `client` names the relation holding the client's `id`,
+ * `current` the one holding its current `evaluated_at`.
+ */
+function historyJoins(client: string, current: string): RawBuilder<unknown> {
   return sql`
     left join lateral (
       select rc.score from run_clients rc
-      where rc.client_id = ${clientId} and rc.status = 'succeeded' and rc.evaluated_at <= ${monthAgo}
+      where rc.client_id = ${sql.ref(`${client}.id`)} and rc.status = 'succeeded'
+        and rc.evaluated_at <= ${sql.ref(`${current}.evaluated_at`)} - make_interval(days => ${MONTH_DAYS})
       order by rc.evaluated_at desc limit 1
     ) month on true
     left join lateral (
       select q.reviewed_at, q.score from qbr_marks q
-      where q.client_id = ${clientId}
+      where q.client_id = ${sql.ref(`${client}.id`)}
       order by q.reviewed_at desc limit 1
     ) qbr on true`;
 }
