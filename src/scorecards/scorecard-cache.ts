@@ -11,7 +11,8 @@ const MAX_AGE_MS = 60_000;
 interface Entry {
   version: string;
   storedAt: number;
-  value: unknown;
+  /** Shared by every request that asks while it is being computed, so a miss is computed once. */
+  value: Promise<unknown>;
 }
 
 /**
@@ -33,12 +34,17 @@ export class ScorecardCache {
       // Map order is insertion order: re-inserting keeps the most recently used last.
       this.entries.delete(cacheKey);
       this.entries.set(cacheKey, entry);
-      return entry.value as T;
+      return entry.value as Promise<T>;
     }
-    const value = await compute();
+    const value = compute();
+    const stored: Entry = { version, storedAt: now, value };
     this.entries.delete(cacheKey);
-    this.entries.set(cacheKey, { version, storedAt: now, value });
+    this.entries.set(cacheKey, stored);
     if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+    // A failure (a 404, a lost connection) is not kept: the next request tries again.
+    value.catch(() => {
+      if (this.entries.get(cacheKey) === stored) this.entries.delete(cacheKey);
+    });
     return value;
   }
 

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 
 import type { TenantScope } from '../../database/database.js';
-import type { ClientScorecardRow, ControlResultRow, FrameworkRow, QbrMarkRow, RunClientRow } from '../../database/schema.js';
+import { MONTH_DAYS } from '../portfolio/portfolio-query.js';
+import type { ClientScorecardRow, ControlResultRow, FrameworkRow, RunClientRow } from '../../database/schema.js';
 
 export interface MappedRequirement {
   id: string;
@@ -14,6 +15,15 @@ export interface MappedRequirement {
 
 /** A client's successful evaluation as kept in history. */
 export type Evaluation = RunClientRow & { evaluatedAt: Date; evidencePrunedAt: Date | null };
+
+export interface Comparisons {
+  /** Whether the evaluation is the client's current one. */
+  current: boolean;
+  previousScore: number | null;
+  monthScore: number | null;
+  qbrReviewedAt: Date | null;
+  qbrScore: number | null;
+}
 
 export interface TrendRow {
   runId: string;
@@ -59,6 +69,34 @@ export class ClientHistoryRepository {
       ? query.where('rc.runId', '=', runId)
       : query.where('rc.runId', '=', (eb) => eb.selectFrom('clientScorecards').select('runId').where('clientId', '=', clientId));
     return (await query.executeTakeFirst()) as Evaluation | undefined;
+  }
+
+  /**
+   * What an evaluation is compared with, in one statement: for the current evaluation, the one it
+   * replaced (as the portfolio shows it), otherwise the one before it; the latest at least 30 days
+   * older; and the last QBR mark before it (before `now`, for the current evaluation).
+   */
+  async comparisons(scope: TenantScope, evaluation: Pick<Evaluation, 'clientId' | 'runId' | 'evaluatedAt'>, now: Date): Promise<Comparisons> {
+    const { clientId, runId, evaluatedAt } = evaluation;
+    const scoreBefore = (condition: RawBuilder<unknown>) => sql`(
+      select rc.score from run_clients rc
+      where rc.client_id = ${clientId} and rc.status = 'succeeded' and ${condition}
+      order by rc.evaluated_at desc limit 1)`;
+    const { rows } = await sql<Comparisons>`
+      select
+        coalesce(cs.run_id = ${runId}, false) as current,
+        case when cs.run_id = ${runId} then cs.previous_score else ${scoreBefore(sql`rc.evaluated_at < ${evaluatedAt}`)} end as previous_score,
+        ${scoreBefore(sql`rc.evaluated_at <= ${evaluatedAt}::timestamptz - make_interval(days => ${MONTH_DAYS})`)} as month_score,
+        qbr.reviewed_at as qbr_reviewed_at,
+        qbr.score as qbr_score
+      from (select 1) as one
+      left join client_scorecards cs on cs.client_id = ${clientId}
+      left join lateral (
+        select q.reviewed_at, q.score from qbr_marks q
+        where q.client_id = ${clientId} and q.reviewed_at <= case when cs.run_id = ${runId} then ${now}::timestamptz else ${evaluatedAt}::timestamptz end
+        order by q.reviewed_at desc limit 1
+      ) qbr on true`.execute(scope.db);
+    return rows[0]!;
   }
 
   /** The client's latest successful evaluation before `time` (or at it, when `inclusive`). */
@@ -164,10 +202,5 @@ export class ClientHistoryRepository {
       .orderBy('r.position')
       .execute();
     return rows;
-  }
-
-  /** The client's latest QBR mark at or before a time. */
-  lastQbr(scope: TenantScope, clientId: string, atOrBefore: Date): Promise<QbrMarkRow | undefined> {
-    return scope.db.selectFrom('qbrMarks').selectAll().where('clientId', '=', clientId).where('reviewedAt', '<=', atOrBefore).orderBy('reviewedAt', 'desc').limit(1).executeTakeFirst();
   }
 }

@@ -24,7 +24,7 @@ import type {
   TrendQueryDto,
 } from '../dto/client-scorecard.dto.js';
 import { failingCriticalControls } from '../../controls/engine/failing-critical.js';
-import { isStale, MONTH_DAYS } from '../portfolio/portfolio-query.js';
+import { isStale } from '../portfolio/portfolio-query.js';
 import { queryKey, ScorecardCache } from '../scorecard-cache.js';
 import { scoreCategories } from './category-scores.js';
 import { ClientHistoryRepository, type Evaluation, type StoredResult } from './client-history.repository.js';
@@ -54,15 +54,10 @@ export class ClientScorecardService {
   private computeScorecard(caller: Caller, clientId: string, runId: string | undefined, now: Date): Promise<ClientScorecardDto> {
     return this.database.inTenant(caller.tenantId, async (scope) => {
       const evaluation = await this.evaluationOrThrow(scope, clientId, runId);
-      const [results, standing] = await Promise.all([this.history.results(scope, evaluation.runId, clientId), this.history.current(scope, clientId)]);
-      const current = standing?.runId === evaluation.runId;
-      const [previousScore, monthAgo, lastQbr, frameworks] = await Promise.all([
-        // The current evaluation compares with the one it replaced, exactly as the portfolio does.
-        current ? standing.previousScore : this.history.evaluationBefore(scope, clientId, evaluation.evaluatedAt, false).then((previous) => previous?.score ?? null),
-        this.history.evaluationBefore(scope, clientId, new Date(evaluation.evaluatedAt.getTime() - MONTH_DAYS * DAY_MS), true),
-        this.history.lastQbr(scope, clientId, current ? now : evaluation.evaluatedAt),
-        this.history.frameworkScores(scope, evaluation.runId, clientId),
-      ]);
+      const results = await this.history.results(scope, evaluation.runId, clientId);
+      const compared = await this.history.comparisons(scope, evaluation, now);
+      const frameworks = await this.history.frameworkScores(scope, evaluation.runId, clientId);
+      const current = compared.current;
       return {
         client: { id: clientId, name: evaluation.clientName, baseline: evaluation.baseline },
         run: runOf(evaluation, current),
@@ -72,11 +67,11 @@ export class ClientScorecardService {
         possiblePoints: evaluation.possiblePoints ?? 0,
         counts: evaluation.counts!,
         change: {
-          previousRun: scoreChange(evaluation.score, previousScore),
-          days30: scoreChange(evaluation.score, monthAgo?.score ?? null),
-          sinceQbr: scoreChange(evaluation.score, lastQbr?.score ?? null),
+          previousRun: scoreChange(evaluation.score, compared.previousScore),
+          days30: scoreChange(evaluation.score, compared.monthScore),
+          sinceQbr: scoreChange(evaluation.score, compared.qbrScore),
         },
-        lastQbr: lastQbr ? { reviewedAt: lastQbr.reviewedAt.toISOString(), score: lastQbr.score } : null,
+        lastQbr: compared.qbrReviewedAt ? { reviewedAt: compared.qbrReviewedAt.toISOString(), score: compared.qbrScore } : null,
         freshness: { evaluatedAt: evaluation.evaluatedAt.toISOString(), evidenceAt: evaluation.evidenceAt?.toISOString() ?? null, stale: current && isStale(evaluation.evaluatedAt, evaluation.evidenceAt, now) },
         failingCritical: failingCriticalControls(results, results),
         categories: scoreCategories(results, { noData: evaluation.noDataScoring }).map(({ earnedPoints: _earned, possiblePoints: _possible, ...category }) => category),
@@ -216,9 +211,9 @@ export class ClientScorecardService {
   }
 
   private async evaluationOrThrow(scope: TenantScope, clientId: string, runId: string | undefined): Promise<Evaluation> {
-    await this.clientOrThrow(scope, clientId);
     const evaluation = await this.history.evaluation(scope, clientId, runId);
     if (evaluation) return evaluation;
+    await this.clientOrThrow(scope, clientId);
     throw new NotFoundException(
       runId ? `Client ${clientId} has no results in evaluation run ${runId}` : `Client ${clientId} has not been evaluated yet; POST /api/v1/evaluations to evaluate it`,
     );

@@ -90,10 +90,11 @@ export class PortfolioRepository {
     const everyClient = needsHistoryForEveryClient(filter, order);
     const { sortNull, sortKey, innerOrder, outerOrder, after } = keyset(order, options.after);
     const conditions = [...this.conditions(scope, filter), ...(after ? [after] : [])];
+    // Sorting every client carries only its id and sort key; the page's rows are read afterwards.
     const { rows } = await sql<PortfolioRow & { sortNull: boolean; sortValue: unknown }>`
-      select p.*${everyClient ? sql`` : sql`, ${HISTORY_COLUMNS}`}
+      select ${CURRENT_COLUMNS}, ${HISTORY_COLUMNS}, p.sort_null, p.sort_value, p.sort_key
       from (
-        select ${CURRENT_COLUMNS}${everyClient ? sql`, ${HISTORY_COLUMNS}` : sql``}, ${sortNull} as sort_null, ${sortKey} as sort_value, ${sortKey}::text as sort_key
+        select c.id, ${sortNull} as sort_null, ${sortKey} as sort_value, ${sortKey}::text as sort_key
         from clients c
         left join client_scorecards cs on cs.client_id = c.id
         ${everyClient ? historyJoins('c', 'cs') : sql``}
@@ -101,7 +102,9 @@ export class PortfolioRepository {
         order by ${innerOrder}
         limit ${options.limit + 1}
       ) p
-      ${everyClient ? sql`` : historyJoins('p', 'p')}
+      join clients c on c.id = p.id
+      left join client_scorecards cs on cs.client_id = p.id
+      ${historyJoins('c', 'cs')}
       order by ${outerOrder}`.execute(scope.db);
     return rows.map(({ sortNull: valueMissing, sortValue: _value, ...row }) => ({ ...row, sortKey: `${valueMissing ? 1 : 0}|${row.sortKey}` }));
   }
@@ -115,7 +118,8 @@ export class PortfolioRepository {
       select
         coalesce(array_agg(cs.score) filter (where cs.run_id is not null), '{}') as scores,
         count(*) filter (where cs.run_id is null)::integer as not_evaluated,
-        md5(coalesce(string_agg(c.id::text || ':' || cs.run_id::text, ',' order by c.id), '')) as fingerprint
+        -- Which evaluation each client is on, order-free and cheap: a count and an XOR of 64-bit hashes.
+        count(cs.run_id) || ':' || coalesce(bit_xor(hashtextextended(c.id::text || cs.run_id::text, 0)), 0) as fingerprint
       from clients c
       left join client_scorecards cs on cs.client_id = c.id
       ${this.historyIfFiltered(filter)}
