@@ -40,7 +40,7 @@ async function main(): Promise<void> {
       `  Evaluation: run ${demoRun!.id} ${config.role === 'all' ? 'is evaluating every demo client now' : 'is queued for a worker'}; follow it at ${url}/api/v1/evaluations/${demoRun!.id}`,
       `  API key (shown once, replaces the previous quick-start key):`,
       `    ${demo.apiKey}`,
-      `  Try: curl -H "Authorization: Bearer ${demo.apiKey}" ${url}/api/v1/clients`,
+      `  Try: curl -H "Authorization: Bearer ${demo.apiKey}" ${url}/api/v1/portfolio/scorecard`,
     );
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);
