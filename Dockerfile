@@ -15,6 +15,8 @@ COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY report-templates ./report-templates
+# The reports volume mounts here; a named volume takes this directory's owner.
+RUN mkdir -p /app/reports && chown node:node /app/reports
 USER node
 EXPOSE 3000
 CMD ["node", "dist/src/main.js"]

@@ -6,6 +6,7 @@ import * as controls from './20261123170000-controls.js';
 import * as evaluations from './20261124090000-evaluations.js';
 import * as scorecards from './20261125090000-scorecards.js';
 import * as webhooks from './20261125100000-webhooks.js';
+import * as reports from './20261126090000-reports.js';
 
 /**
  * Every migration, keyed by its file name. A test checks that each file in this folder is listed,
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '20261124090000-evaluations': evaluations,
   '20261125090000-scorecards': scorecards,
   '20261125100000-webhooks': webhooks,
+  '20261126090000-reports': reports,
 };

@@ -18,6 +18,7 @@ import { HealthModule } from './health/health.module.js';
 import { ImportsModule } from './imports/imports.module.js';
 import { IntegrationsModule } from './integrations/integrations.module.js';
 import { LoggingModule } from './logging/logging.module.js';
+import { ReportsModule } from './reports/reports.module.js';
 import { ScorecardsModule } from './scorecards/scorecards.module.js';
 import { TenancyModule } from './tenancy/tenancy.module.js';
 import { WebhooksModule } from './webhooks/webhooks.module.js';
@@ -41,6 +42,7 @@ export const CORE_MODULES = [
   FrameworksModule,
   EvaluationsModule,
   ScorecardsModule,
+  ReportsModule,
   WebhooksModule,
   DemoModule,
 ];

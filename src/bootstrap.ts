@@ -7,6 +7,7 @@ import { EvaluationWorker } from './evaluations/jobs/evaluation-worker.js';
 import { EvaluationScheduler } from './evaluations/schedule/evaluation-scheduler.js';
 import { SyncService } from './integrations/sync/sync.service.js';
 import { JobQueue } from './jobs/job-queue.js';
+import { ReportWorker } from './reports/jobs/report-worker.js';
 import { WebhookWorker } from './webhooks/jobs/webhook-worker.js';
 
 /** Applies pending migrations unless the deployment runs them as a separate step. */
@@ -28,5 +29,6 @@ export async function startBackgroundWork(app: INestApplicationContext, role: Pr
   await app.get(SyncService).recoverAbandonedRuns();
   await app.get(EvaluationWorker).start();
   await app.get(WebhookWorker).start();
+  await app.get(ReportWorker).start();
   app.get(EvaluationScheduler).start();
 }

@@ -6,12 +6,13 @@ import { registerDemoCommand } from './cli/commands/demo.command.js';
 import { registerEvaluateCommand } from './cli/commands/evaluate.command.js';
 import { registerImportCsvCommand } from './cli/commands/import-csv.command.js';
 import { registerMigrateCommand } from './cli/commands/migrate.command.js';
+import { registerReportCommand } from './cli/commands/report.command.js';
 import { registerSyncCommand } from './cli/commands/sync.command.js';
 import { registerTenantCommands } from './cli/commands/tenant.command.js';
 import { describeFatalError, isExpectedError } from './common/errors/fatal-error.js';
 
 const program = new Command('rampart')
-  .description('Rampart administration: migrations, tenants, API keys, PSA syncs, evaluations, demo data')
+  .description('Rampart administration: migrations, tenants, API keys, PSA syncs, evaluations, reports, demo data')
   .option('--json', 'print machine-readable JSON')
   .showHelpAfterError()
   .exitOverride();
@@ -24,6 +25,7 @@ registerDemoCommand(program, output);
 registerSyncCommand(program, output);
 registerImportCsvCommand(program, output);
 registerEvaluateCommand(program, output);
+registerReportCommand(program, output);
 
 /** Exit 2 for a problem the user can fix from the message, 1 for a bug. */
 program.parseAsync(process.argv).catch((error: unknown) => {

@@ -15,6 +15,9 @@ export const SCOPES = [
   'evaluations:write',
   'scorecards:read',
   'scorecards:write',
+  'reports:read',
+  'reports:write',
+  'branding:write',
   'webhooks:read',
   'webhooks:write',
   'tenant:read',
@@ -27,9 +30,9 @@ export type Scope = (typeof SCOPES)[number];
 
 export const ROLE_SCOPES: Record<UserRole, readonly Scope[]> = {
   admin: SCOPES,
-  vcio: ['clients:read', 'clients:write', 'integrations:read', 'controls:read', 'controls:write', 'exceptions:write', 'attestations:write', 'evaluations:read', 'evaluations:write', 'scorecards:read', 'scorecards:write', 'webhooks:read', 'tenant:read'],
-  account_manager: ['clients:read', 'clients:write', 'controls:read', 'attestations:write', 'evaluations:read', 'evaluations:write', 'scorecards:read', 'scorecards:write', 'tenant:read'],
-  viewer: ['clients:read', 'controls:read', 'evaluations:read', 'scorecards:read', 'tenant:read'],
+  vcio: ['clients:read', 'clients:write', 'integrations:read', 'controls:read', 'controls:write', 'exceptions:write', 'attestations:write', 'evaluations:read', 'evaluations:write', 'scorecards:read', 'scorecards:write', 'reports:read', 'reports:write', 'branding:write', 'webhooks:read', 'tenant:read'],
+  account_manager: ['clients:read', 'clients:write', 'controls:read', 'attestations:write', 'evaluations:read', 'evaluations:write', 'scorecards:read', 'scorecards:write', 'reports:read', 'reports:write', 'tenant:read'],
+  viewer: ['clients:read', 'controls:read', 'evaluations:read', 'scorecards:read', 'reports:read', 'tenant:read'],
 };
 
 export function isScope(value: string): value is Scope {

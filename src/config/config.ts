@@ -40,6 +40,16 @@ export interface RampartConfig {
     /** Allow `http://` and URLs on loopback, private and link-local addresses (development and tests only). */
     allowPrivateNetworks: boolean;
   };
+  reports: ReportsConfig;
+}
+
+/** Where generated PDFs are kept: a local directory (the embedded default) or a Supabase Storage bucket. */
+export type ReportStorageConfig = { kind: 'local'; directory: string } | { kind: 'supabase'; url: string; serviceRoleKey: string; bucket: string };
+
+export interface ReportsConfig {
+  storage: ReportStorageConfig;
+  /** Reports one worker process renders at a time in a bulk request. */
+  concurrency: number;
 }
 
 export const PROCESS_ROLES = ['all', 'api', 'worker'] as const;
@@ -103,6 +113,11 @@ export const ENV_VARS = [
   'RAMPART_WEBHOOKS_ALLOW_PRIVATE_NETWORKS',
   'RAMPART_WEBHOOK_RETRY_DELAY_SECONDS',
   'RAMPART_WEBHOOK_MAX_ATTEMPTS',
+  'RAMPART_REPORTS_DIR',
+  'RAMPART_REPORT_CONCURRENCY',
+  'SUPABASE_URL',
+  'SUPABASE_SERVICE_ROLE_KEY',
+  'RAMPART_REPORTS_BUCKET',
 ] as const;
 type EnvVar = (typeof ENV_VARS)[number];
 
@@ -124,9 +139,10 @@ export function loadConfig(env: Env = process.env): RampartConfig {
   }
   const host = read.string('HOST') ?? '127.0.0.1';
   const port = read.integer('PORT', 3000, 0, 65535);
+  const dataDir = path.resolve(read.string('RAMPART_DATA_DIR') ?? './data');
   const config: RampartConfig = {
     databaseUrl,
-    dataDir: path.resolve(read.string('RAMPART_DATA_DIR') ?? './data'),
+    dataDir,
     dbPoolSize: read.integer('RAMPART_DB_POOL_SIZE', 10, 1, 500),
     migrateOnStart: read.boolean('RAMPART_MIGRATE_ON_START', true),
     demo: read.boolean('RAMPART_DEMO', databaseUrl === undefined),
@@ -165,9 +181,25 @@ export function loadConfig(env: Env = process.env): RampartConfig {
     webhooks: {
       allowPrivateNetworks: read.boolean('RAMPART_WEBHOOKS_ALLOW_PRIVATE_NETWORKS', false),
     },
+    reports: {
+      storage: reportStorage(read, dataDir, problems),
+      concurrency: read.integer('RAMPART_REPORT_CONCURRENCY', 2, 1, 16),
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** Supabase Storage when SUPABASE_URL is set (it then needs the service-role key), else a directory. */
+function reportStorage(read: EnvReader, dataDir: string, problems: string[]): ReportStorageConfig {
+  const url = read.string('SUPABASE_URL');
+  if (url === undefined) return { kind: 'local', directory: path.resolve(read.string('RAMPART_REPORTS_DIR') ?? path.join(dataDir, 'reports')) };
+  if (!/^https?:\/\//.test(url)) problems.push('SUPABASE_URL must start with https:// (or http:// for a local Supabase)');
+  const serviceRoleKey = read.string('SUPABASE_SERVICE_ROLE_KEY');
+  if (serviceRoleKey === undefined) problems.push('SUPABASE_SERVICE_ROLE_KEY must be set when SUPABASE_URL is: reports are stored with the service role');
+  const bucket = read.string('RAMPART_REPORTS_BUCKET') ?? 'reports';
+  if (!/^[a-z0-9][a-z0-9._-]{1,62}$/.test(bucket)) problems.push(`RAMPART_REPORTS_BUCKET must be a bucket name (lower-case letters, digits, ".", "_", "-"), got "${bucket}"`);
+  return { kind: 'supabase', url: url.replace(/\/+$/, ''), serviceRoleKey: serviceRoleKey ?? '', bucket };
 }
 
 function parseEncryptionKeys(value: string | undefined, problems: string[]): EncryptionKey[] | undefined {

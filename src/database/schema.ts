@@ -510,6 +510,11 @@ export interface DB {
   qbrMarks: QbrMarksTable;
   webhooks: WebhooksTable;
   webhookDeliveries: WebhookDeliveriesTable;
+  reportBranding: ReportBrandingTable;
+  reportTemplates: ReportTemplatesTable;
+  reportSchedules: ReportSchedulesTable;
+  reportBatches: ReportBatchesTable;
+  reports: ReportsTable;
 }
 
 export type Tenant = Omit<Selectable<TenantsTable>, 'dataVersion'>;
@@ -535,7 +540,7 @@ export type ControlResultRow = Selectable<ControlResultsTable>;
 export type QbrMarkRow = Selectable<QbrMarksTable>;
 export type ClientScorecardRow = Selectable<ClientScorecardsTable>;
 
-export const WEBHOOK_EVENTS = ['evaluation.completed', 'client.score_changed'] as const;
+export const WEBHOOK_EVENTS = ['evaluation.completed', 'client.score_changed', 'report.batch_completed'] as const;
 /** What a webhook can subscribe to. */
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 /** What a delivery carries: a subscribed event, or `ping` from the test route. */
@@ -602,3 +607,111 @@ export interface WebhookDeliveriesTable {
 
 export type WebhookRow = Selectable<WebhooksTable>;
 export type WebhookDeliveryRow = Selectable<WebhookDeliveriesTable>;
+
+export const LOGO_TYPES = ['image/png', 'image/jpeg'] as const;
+export type LogoType = (typeof LOGO_TYPES)[number];
+
+/** A tenant's branding for PDF reports; absent until the tenant sets any of it. */
+export interface ReportBrandingTable {
+  tenantId: string;
+  /** Printed as the MSP's name; null: the tenant's name. */
+  name: string | null;
+  primaryColor: ColumnType<string, string | undefined, string>;
+  accentColor: ColumnType<string, string | undefined, string>;
+  footerText: string | null;
+  logo: Buffer | Uint8Array | null;
+  logoType: LogoType | null;
+  logoWidth: number | null;
+  logoHeight: number | null;
+  logoSha256: string | null;
+  updatedAt: ColumnType<Date, Date | undefined, Date>;
+}
+
+/** A tenant's own report template: a copy of a built-in one, adjusted. */
+export interface ReportTemplatesTable {
+  id: Generated<string>;
+  tenantId: string;
+  key: string;
+  basedOn: string | null;
+  /** The declarative template, validated on save (see src/reports/templates). */
+  definition: ColumnType<unknown, string, string>;
+  createdBy: string;
+  createdAt: CreatedAt;
+  updatedAt: ColumnType<Date, Date | undefined, Date>;
+}
+
+/** Monthly reports for every active client on a baseline. */
+export interface ReportSchedulesTable {
+  id: string;
+  tenantId: string;
+  baselineId: string;
+  templateKey: string;
+  frameworkId: string | null;
+  dayOfMonth: number;
+  /** Hour of the day in the tenant's time zone. */
+  hour: number;
+  enabled: ColumnType<boolean, boolean | undefined, boolean>;
+  nextRunAt: Timestamp;
+  lastRunAt: NullableTimestamp;
+  lastBatchId: string | null;
+  /** Why the last due slot made no batch (its template was deleted, say); null when it did. */
+  lastError: string | null;
+  createdBy: string;
+  createdAt: CreatedAt;
+  updatedAt: ColumnType<Date, Date | undefined, Date>;
+}
+
+export const REPORT_BATCH_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;
+export type ReportBatchStatus = (typeof REPORT_BATCH_STATUSES)[number];
+
+/** A client's report that a bulk request could not make. */
+export interface ReportBatchFailure {
+  clientId: string;
+  error: string;
+}
+
+/** A bulk report request: one job per client, progress counted as they finish. */
+export interface ReportBatchesTable {
+  id: string;
+  tenantId: string;
+  templateKey: string;
+  frameworkId: string | null;
+  scheduleId: string | null;
+  status: ColumnType<ReportBatchStatus, ReportBatchStatus | undefined, ReportBatchStatus>;
+  total: number;
+  done: ColumnType<number, number | undefined, number>;
+  failed: ColumnType<number, number | undefined, number>;
+  failures: ColumnType<ReportBatchFailure[], string | undefined, string>;
+  error: string | null;
+  requestedBy: string;
+  createdAt: CreatedAt;
+  startedAt: NullableTimestamp;
+  finishedAt: NullableTimestamp;
+}
+
+/** A generated PDF: what it was made from, and where and what its bytes are. */
+export interface ReportsTable {
+  id: string;
+  tenantId: string;
+  clientId: string;
+  runId: string;
+  /** The client's name when the report was made. */
+  clientName: string;
+  templateKey: string;
+  templateName: string;
+  frameworkId: string | null;
+  title: string;
+  batchId: string | null;
+  storageKey: string;
+  sha256: string;
+  sizeBytes: number;
+  pageCount: number;
+  createdBy: string;
+  createdAt: CreatedAt;
+}
+
+export type ReportBrandingRow = Selectable<ReportBrandingTable>;
+export type ReportTemplateRow = Selectable<ReportTemplatesTable>;
+export type ReportScheduleRow = Selectable<ReportSchedulesTable>;
+export type ReportBatchRow = Selectable<ReportBatchesTable>;
+export type ReportRow = Selectable<ReportsTable>;

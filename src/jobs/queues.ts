@@ -16,6 +16,9 @@ export const QUEUES = {
   webhookDeliveryFailed: 'webhook.delivery.failed',
   /** Hourly: drops webhook deliveries older than the delivery log keeps. */
   webhookPrune: 'webhook.prune',
+  /** One per (bulk report request, client): renders and stores the client's PDF. */
+  reportRender: 'report.render',
+  reportRenderFailed: 'report.render.failed',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -46,5 +49,8 @@ export function queueDefinitions(jobs: JobsConfig): Queue[] {
       deadLetter: QUEUES.webhookDeliveryFailed,
     },
     { name: QUEUES.webhookPrune, retryLimit: 2, retryBackoff: true, expireInSeconds: 3600 },
+    { name: QUEUES.reportRenderFailed, retryLimit: 5, retryBackoff: true },
+    // A report renders in well under a second; ten minutes covers a stalled storage upload.
+    { name: QUEUES.reportRender, retryLimit: 2, retryBackoff: true, retryDelay: 10, expireInSeconds: 600, heartbeatSeconds: jobs.heartbeatSeconds, deadLetter: QUEUES.reportRenderFailed },
   ];
 }

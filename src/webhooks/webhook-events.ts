@@ -28,6 +28,13 @@ export interface ScoreChange {
   evaluatedAt: Date;
 }
 
+/** What `report.batch_completed` carries. */
+export interface ReportBatchCompletion {
+  batch: { id: string; status: string; template: string; scheduleId: string | null; progress: { done: number; failed: number; total: number }; finishedAt: string | null };
+  reports: { id: string; clientId: string; clientName: string; sha256: string; downloadUrl: string }[];
+  failures: { clientId: string; error: string }[];
+}
+
 /** Namespace of Rampart's name-based (version 5) event ids. */
 const EVENT_ID_NAMESPACE = Buffer.from('6f1d3c52a9e84b0d8c7e2b5a4f901e37', 'hex');
 
@@ -125,6 +132,14 @@ export class WebhookEvents {
       return receivers.map((webhook) => ({ webhookId: webhook.id, ...payload }));
     });
     await this.emit(scope, deliveries);
+  }
+
+  /** A bulk report request finished: the reports it made and the clients it could not, with download links. */
+  async reportBatchCompleted(scope: TenantScope, batch: ReportBatchCompletion): Promise<void> {
+    const subscribers = await this.webhooks.subscribers(scope, 'report.batch_completed');
+    if (subscribers.length === 0) return;
+    const payload = envelope('report.batch_completed', batch, { id: eventIdFor(`${scope.tenantId}:report.batch_completed:${batch.batch.id}`) });
+    await this.emit(scope, subscribers.map((webhook) => ({ webhookId: webhook.id, ...payload })));
   }
 
   private async emit(scope: TenantScope, deliveries: { webhookId: string; eventId: string; eventType: WebhookEventType; payload: string }[]): Promise<void> {

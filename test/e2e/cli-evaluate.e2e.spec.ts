@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { Database } from '../../src/database/database.js';
 import { runCli, runCliJson } from '../support/cli.js';
 import { type CliDatabase, createCliDatabase } from '../support/cli-database.js';
@@ -102,5 +104,31 @@ describe('rampart evaluate', () => {
     const result = await evaluate(['--client', 'alpine']);
     expect(result.code).not.toBe(0);
     expect(result.stderr).toMatch(/--client.*must be a UUID/);
+  });
+});
+
+describe('rampart report', () => {
+  // Reports go to a directory of the test's own, never to ./data of the checkout.
+  const reportEnv = () => ({ ...cliDb.env, RAMPART_REPORTS_DIR: path.join(csvDir, 'reports') });
+
+  it('writes the client\'s PDF to --out and records it like a report made through the API', async () => {
+    const out = path.join(csvDir, 'alpine.pdf');
+    const result = await runCli(['report', '--client', id('Alpine Dental'), '--template', 'executive', '--out', out], reportEnv());
+    expect(result.code).toBe(0);
+    const [, reportId, sha256] = /^Report ([0-9a-f-]{36}): \d+ pages?, \d+ KB, SHA-256 ([0-9a-f]{64})\nWritten to /.exec(result.stdout) ?? [];
+    const pdf = readFileSync(out);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(createHash('sha256').update(pdf).digest('hex')).toBe(sha256);
+    const row = await query((database) => database.system.selectFrom('reports').select(['clientId', 'templateKey', 'sha256', 'createdBy']).where('id', '=', reportId!).executeTakeFirstOrThrow());
+    expect(row).toEqual({ clientId: id('Alpine Dental'), templateKey: 'executive', sha256, createdBy: 'cli' });
+  }, 60_000);
+
+  it.each([
+    ['an unknown client', () => ['--client', '00000000-0000-4000-8000-00000000000c'], /Client 00000000-0000-4000-8000-00000000000c not found/],
+    ['an unknown template', () => ['--client', id('Alpine Dental'), '--template', 'board-pack'], /Unknown report template "board-pack"/],
+  ])('refuses %s with exit code 2 and a one-line message', async (_case, args, message) => {
+    const result = await runCli(['report', ...args(), '--out', path.join(csvDir, 'never.pdf')], reportEnv());
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
   });
 });

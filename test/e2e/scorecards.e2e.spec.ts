@@ -5,6 +5,7 @@ import request from 'supertest';
 import type { Severity } from '../../src/controls/catalog/control-definition.js';
 import type { ResultStatus } from '../../src/controls/evaluators/evaluator.js';
 import { type RequirementCoverage, scoreFramework, scorePortfolio, scoreResults } from '../../src/scoring/scoring.js';
+import { evaluateAll, pushFacts as pushFactsFor } from '../support/evaluation-helpers.js';
 import { createTestApp, tenantWithKey, type TenantWithKey } from '../support/test-app.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
@@ -19,23 +20,9 @@ let secondRun: string;
 
 const api = () => request(app.getHttpServer());
 const auth = (key = msp.key) => ({ Authorization: `Bearer ${key}` });
-const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
 
-async function pushFacts(clientId: string, facts: Record<string, unknown>): Promise<void> {
-  const body = { facts: Object.entries(facts).map(([key, value]) => ({ key, value, observedAt: hoursAgo(1), source: 'test' })) };
-  await api().post(`/api/v1/clients/${clientId}/facts`).set(auth()).send(body).expect(200);
-}
-
-async function evaluate(): Promise<string> {
-  const { body } = await api().post('/api/v1/evaluations').set(auth()).send({}).expect(202);
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const run = (await api().get(`/api/v1/evaluations/${body.id}`).set(auth()).expect(200)).body;
-    if (run.status === 'succeeded') return run.id;
-    if (run.status === 'failed' || Date.now() > deadline) throw new Error(`Run ${body.id} ended ${run.status}: ${run.error}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+const pushFacts = (clientId: string, facts: Record<string, unknown>) => pushFactsFor(app, msp.key, clientId, facts);
+const evaluate = () => evaluateAll(app, msp.key);
 
 beforeAll(async () => {
   testDb = await createTestDatabase();

@@ -73,6 +73,20 @@ const TYPED_COLUMNS: { [T in keyof DB]: { [C in keyof DB[T]]-?: true } } = {
     id: true, tenantId: true, webhookId: true, eventId: true, eventType: true, payload: true, status: true, attempts: true, attemptCount: true, error: true, redeliveryOf: true,
     createdAt: true, lastAttemptAt: true, deliveredAt: true,
   },
+  reportBranding: { tenantId: true, name: true, primaryColor: true, accentColor: true, footerText: true, logo: true, logoType: true, logoWidth: true, logoHeight: true, logoSha256: true, updatedAt: true },
+  reportTemplates: { id: true, tenantId: true, key: true, basedOn: true, definition: true, createdBy: true, createdAt: true, updatedAt: true },
+  reportSchedules: {
+    id: true, tenantId: true, baselineId: true, templateKey: true, frameworkId: true, dayOfMonth: true, hour: true, enabled: true, nextRunAt: true, lastRunAt: true,
+    lastBatchId: true, lastError: true, createdBy: true, createdAt: true, updatedAt: true,
+  },
+  reportBatches: {
+    id: true, tenantId: true, templateKey: true, frameworkId: true, scheduleId: true, status: true, total: true, done: true, failed: true, failures: true, error: true,
+    requestedBy: true, createdAt: true, startedAt: true, finishedAt: true,
+  },
+  reports: {
+    id: true, tenantId: true, clientId: true, runId: true, clientName: true, templateKey: true, templateName: true, frameworkId: true, title: true, batchId: true,
+    storageKey: true, sha256: true, sizeBytes: true, pageCount: true, createdBy: true, createdAt: true,
+  },
 };
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);

@@ -20,6 +20,7 @@ interface ComposeService {
   depends_on?: Record<string, { condition: string }>;
   healthcheck?: { test: string[] };
   ports?: string[];
+  volumes?: string[];
 }
 
 const compose = parse(read('docker-compose.yml')) as { services: Record<string, ComposeService> };
@@ -68,6 +69,17 @@ describe('docker-compose.yml', () => {
     expect(url.pathname).toBe(`/${pgEnv.POSTGRES_DB}`);
   });
 
+  it('gives the API (single reports, downloads) and the worker (bulk reports) one report store', () => {
+    const stores = [api!, worker!].map((service) => {
+      const directory = service.environment!.RAMPART_REPORTS_DIR!;
+      return { directory, volume: service.volumes?.find((volume) => volume.endsWith(`:${directory}`)) };
+    });
+    expect(stores[0]!.volume).toBeDefined();
+    expect(stores[1]).toEqual(stores[0]);
+    expect(dockerfile).toContain(`chown node:node ${stores[0]!.directory}`);
+    expect(dockerfile).toContain('COPY report-templates ./report-templates');
+  });
+
   it('runs the same entry point as npm start and checks the health route on the port it publishes', () => {
     const startTarget = packageJson.scripts.start!.replace(/^node /, '');
     expect(api!.command).toEqual(['node', startTarget]);
@@ -103,7 +115,7 @@ describe('README and CI', () => {
   });
 
   it('documents every CLI command', () => {
-    for (const command of ['migrate', 'tenant create', 'api-key create', 'demo', 'sync', 'import-csv', 'evaluate']) {
+    for (const command of ['migrate', 'tenant create', 'api-key create', 'demo', 'sync', 'import-csv', 'evaluate', 'report']) {
       expect(readme).toContain(`npm run cli -- ${command}`);
     }
   });

@@ -1,5 +1,8 @@
 import { Test } from '@nestjs/testing';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { PassThrough, type Writable } from 'node:stream';
 import { AppModule } from '../../src/app.module.js';
 import { ApiKeysService } from '../../src/api-keys/api-keys.service.js';
@@ -27,7 +30,17 @@ export interface TestAppOptions {
 /** The real HTTP stack (guards, pipes, filters, body limits) over the suite's database. */
 export async function createTestApp(options: TestAppOptions): Promise<NestExpressApplication> {
   // DNS controls ask a closed local port: an immediate, offline lookup error unless a test brings its own server.
-  const config: RampartConfig = loadConfig({ LOG_LEVEL: 'silent', RAMPART_MIGRATE_ON_START: 'false', RAMPART_AUTH_FAILURE_LIMIT: '1000', RAMPART_DNS_SERVERS: '127.0.0.1:9', RAMPART_DNS_TIMEOUT_MS: '300', ...options.env });
+  // Report files go to a directory of the suite's own, never to ./data of the checkout.
+  const reportsDir = mkdtempSync(path.join(tmpdir(), 'rampart-reports-'));
+  const config: RampartConfig = loadConfig({
+    LOG_LEVEL: 'silent',
+    RAMPART_MIGRATE_ON_START: 'false',
+    RAMPART_AUTH_FAILURE_LIMIT: '1000',
+    RAMPART_DNS_SERVERS: '127.0.0.1:9',
+    RAMPART_DNS_TIMEOUT_MS: '300',
+    RAMPART_REPORTS_DIR: reportsDir,
+    ...options.env,
+  });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
     .overrideProvider(RAMPART_CONFIG)
     .useValue(config)

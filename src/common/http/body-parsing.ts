@@ -12,11 +12,15 @@ const JSON_TYPES = ['application/json', 'application/*+json'];
 /** The one route that takes a spreadsheet rather than JSON. */
 export const CSV_UPLOAD_PATH = '/api/v1/imports/csv';
 const CSV_LIMIT = '10mb';
+/** The one route that takes an image: the tenant's logo for PDF reports. */
+export const LOGO_UPLOAD_PATH = '/api/v1/branding/logo';
+/** 1 MiB, as the logo check allows; a larger body is refused while it streams in. */
+const LOGO_LIMIT = 1024 * 1024;
 
 /** A request that carries a body must say it is JSON (or CSV, where CSV is taken): anything else is a 415 naming the fix. */
 export function requireJsonBody(request: Request, response: Response, next: NextFunction): void {
   const hasBody = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
-  if (!hasBody || request.is(JSON_TYPES) || (request.path === CSV_UPLOAD_PATH && request.is('text/csv'))) return next();
+  if (!hasBody || request.is(JSON_TYPES) || (request.path === CSV_UPLOAD_PATH && request.is('text/csv')) || (request.path === LOGO_UPLOAD_PATH && request.is('image/*'))) return next();
   const exception = new UnsupportedMediaTypeException(`Content-Type must be application/json, got ${request.headers['content-type'] ?? 'none'}`);
   response.status(exception.getStatus()).json(toErrorResponse(exception, requestIdOf(request)));
 }
@@ -28,6 +32,11 @@ export function jsonBodyParser(limit: string) {
 
 export function csvBodyParser() {
   return express.text({ limit: CSV_LIMIT, type: 'text/csv' });
+}
+
+/** Any image type reaches the route, so a GIF or SVG is refused with a message naming what is accepted. */
+export function logoBodyParser() {
+  return express.raw({ limit: LOGO_LIMIT, type: 'image/*' });
 }
 
 export function bodyParserErrorHandler(error: BodyParserError, request: Request, response: Response, next: NextFunction): void {

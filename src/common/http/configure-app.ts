@@ -5,7 +5,7 @@ import { BootQuietLogger } from '../../logging/boot-quiet.logger.js';
 import type { RampartConfig } from '../../config/config.js';
 import { HttpExceptionFilter } from '../errors/http-exception.filter.js';
 import { createValidationPipe } from '../validation/validation.pipe.js';
-import { bodyParserErrorHandler, CSV_UPLOAD_PATH, csvBodyParser, jsonBodyParser, requireJsonBody } from './body-parsing.js';
+import { bodyParserErrorHandler, CSV_UPLOAD_PATH, csvBodyParser, jsonBodyParser, LOGO_UPLOAD_PATH, logoBodyParser, requireJsonBody } from './body-parsing.js';
 import { API_PREFIX, serveOpenApi } from './openapi.js';
 import { assignRequestId } from './request-id.js';
 
@@ -22,6 +22,7 @@ export function configureApp(app: NestExpressApplication, config: RampartConfig)
   app.use(requireJsonBody);
   app.use(jsonBodyParser(config.bodyLimit));
   app.use(CSV_UPLOAD_PATH, csvBodyParser());
+  app.use(LOGO_UPLOAD_PATH, logoBodyParser());
   app.use(bodyParserErrorHandler);
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
