@@ -23,6 +23,8 @@ export interface AppOptions {
   databaseUrl: string | undefined;
   concurrency: number;
   logLevel: string;
+  /** More settings, e.g. where reports are kept. */
+  env?: Record<string, string>;
 }
 
 /**
@@ -39,6 +41,7 @@ export async function startApp(options: AppOptions): Promise<INestApplication> {
     RAMPART_DNS_TIMEOUT_MS: '300',
     RAMPART_JOB_POLL_SECONDS: '0.5',
     RAMPART_WORKER_CONCURRENCY: String(options.concurrency),
+    ...options.env,
   });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
     .overrideProvider(RAMPART_CONFIG)

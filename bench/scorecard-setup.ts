@@ -124,7 +124,7 @@ async function createTenant(database: Database, name: string): Promise<string> {
  * clients (a different 40% each round) get a quarter of their yes/no facts flipped, and 20% get
  * half their workstations' disk encryption flipped; both observed now.
  */
-async function changeEvidence(database: Database, tenantId: string, change: number): Promise<{ facts: number; assets: number }> {
+export async function changeEvidence(database: Database, tenantId: string, change: number): Promise<{ facts: number; assets: number }> {
   const salt = `:change${change}`;
   const facts = await sql`
     update facts set value = to_jsonb(not (value #>> '{}')::boolean), observed_at = now(), received_at = now()
@@ -146,7 +146,7 @@ async function changeEvidence(database: Database, tenantId: string, change: numb
  * carry its run_id (run_clients, the scorecard rows it wrote, ...), found in the catalog so columns
  * added later move too.
  */
-async function backdateRun(database: Database, runId: string, days: number): Promise<void> {
+export async function backdateRun(database: Database, runId: string, days: number): Promise<void> {
   const columns = await sql<{ table: string; column: string }>`
     select c.table_name as table, c.column_name as column
     from information_schema.columns c

@@ -45,6 +45,27 @@ describe(loadConfig.name, () => {
   });
 });
 
+describe('report storage', () => {
+  it('is a directory under the data directory by default, or the one named', () => {
+    expect(loadConfig({ RAMPART_DATA_DIR: '/srv/rampart' }).reports.storage).toEqual({ kind: 'local', directory: '/srv/rampart/reports' });
+    expect(loadConfig({ RAMPART_REPORTS_DIR: '/mnt/reports' }).reports.storage).toEqual({ kind: 'local', directory: '/mnt/reports' });
+  });
+
+  it('is Supabase Storage when SUPABASE_URL is set, with the service-role key and a bucket', () => {
+    expect(loadConfig({ SUPABASE_URL: 'https://abc.supabase.co/', SUPABASE_SERVICE_ROLE_KEY: 'key' }).reports.storage).toEqual({ kind: 'supabase', url: 'https://abc.supabase.co', serviceRoleKey: 'key', bucket: 'reports' });
+  });
+
+  it.each([
+    [{ SUPABASE_URL: 'https://abc.supabase.co' }, /SUPABASE_SERVICE_ROLE_KEY must be set when SUPABASE_URL is/],
+    [{ SUPABASE_SERVICE_ROLE_KEY: 'key' }, /SUPABASE_SERVICE_ROLE_KEY is set but SUPABASE_URL is not/],
+    [{ SUPABASE_URL: 'abc.supabase.co', SUPABASE_SERVICE_ROLE_KEY: 'key' }, /SUPABASE_URL must start with https:\/\//],
+    [{ SUPABASE_URL: 'https://abc.supabase.co', SUPABASE_SERVICE_ROLE_KEY: 'key', RAMPART_REPORTS_BUCKET: 'My Reports' }, /RAMPART_REPORTS_BUCKET must be a bucket name/],
+    [{ SUPABASE_URL: 'https://abc.supabase.co', SUPABASE_SERVICE_ROLE_KEY: 'key', RAMPART_REPORTS_DIR: '/mnt/reports' }, /reports go to one store/],
+  ])('refuses %j, naming the problem', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});
+
 describe('ENV_VARS', () => {
   it('lists exactly the variables the loader reads', () => {
     const read = new Set<string>();

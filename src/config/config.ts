@@ -193,12 +193,17 @@ export function loadConfig(env: Env = process.env): RampartConfig {
 /** Supabase Storage when SUPABASE_URL is set (it then needs the service-role key), else a directory. */
 function reportStorage(read: EnvReader, dataDir: string, problems: string[]): ReportStorageConfig {
   const url = read.string('SUPABASE_URL');
-  if (url === undefined) return { kind: 'local', directory: path.resolve(read.string('RAMPART_REPORTS_DIR') ?? path.join(dataDir, 'reports')) };
-  if (!/^https?:\/\//.test(url)) problems.push('SUPABASE_URL must start with https:// (or http:// for a local Supabase)');
   const serviceRoleKey = read.string('SUPABASE_SERVICE_ROLE_KEY');
-  if (serviceRoleKey === undefined) problems.push('SUPABASE_SERVICE_ROLE_KEY must be set when SUPABASE_URL is: reports are stored with the service role');
   const bucket = read.string('RAMPART_REPORTS_BUCKET') ?? 'reports';
+  const directory = read.string('RAMPART_REPORTS_DIR');
+  if (url === undefined) {
+    if (serviceRoleKey !== undefined) problems.push('SUPABASE_SERVICE_ROLE_KEY is set but SUPABASE_URL is not: set both to keep reports in Supabase Storage');
+    return { kind: 'local', directory: path.resolve(directory ?? path.join(dataDir, 'reports')) };
+  }
+  if (!/^https?:\/\//.test(url)) problems.push('SUPABASE_URL must start with https:// (or http:// for a local Supabase)');
+  if (serviceRoleKey === undefined) problems.push('SUPABASE_SERVICE_ROLE_KEY must be set when SUPABASE_URL is: reports are stored with the service role');
   if (!/^[a-z0-9][a-z0-9._-]{1,62}$/.test(bucket)) problems.push(`RAMPART_REPORTS_BUCKET must be a bucket name (lower-case letters, digits, ".", "_", "-"), got "${bucket}"`);
+  if (directory !== undefined) problems.push('RAMPART_REPORTS_DIR and SUPABASE_URL are both set: reports go to one store; unset one');
   return { kind: 'supabase', url: url.replace(/\/+$/, ''), serviceRoleKey: serviceRoleKey ?? '', bucket };
 }
 

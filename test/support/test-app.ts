@@ -30,15 +30,15 @@ export interface TestAppOptions {
 /** The real HTTP stack (guards, pipes, filters, body limits) over the suite's database. */
 export async function createTestApp(options: TestAppOptions): Promise<NestExpressApplication> {
   // DNS controls ask a closed local port: an immediate, offline lookup error unless a test brings its own server.
-  // Report files go to a directory of the suite's own, never to ./data of the checkout.
-  const reportsDir = mkdtempSync(path.join(tmpdir(), 'rampart-reports-'));
+  // Report files go to a directory of the suite's own (never ./data of the checkout), unless the suite keeps them in Supabase.
+  const reportsDir = options.env?.SUPABASE_URL ? {} : { RAMPART_REPORTS_DIR: mkdtempSync(path.join(tmpdir(), 'rampart-reports-')) };
   const config: RampartConfig = loadConfig({
     LOG_LEVEL: 'silent',
     RAMPART_MIGRATE_ON_START: 'false',
     RAMPART_AUTH_FAILURE_LIMIT: '1000',
     RAMPART_DNS_SERVERS: '127.0.0.1:9',
     RAMPART_DNS_TIMEOUT_MS: '300',
-    RAMPART_REPORTS_DIR: reportsDir,
+    ...reportsDir,
     ...options.env,
   });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
