@@ -6,6 +6,7 @@ import { RAMPART_CONFIG, type RampartConfig } from '../../config/config.js';
 import { Database } from '../../database/database.js';
 import { JobQueue } from '../../jobs/job-queue.js';
 import { QUEUES } from '../../jobs/queues.js';
+import { SerialTicker } from '../../jobs/serial-ticker.js';
 import type { RunJobData } from '../jobs/job-data.js';
 import { dueSlot, MISSED_RUN_GRACE_MS } from './tenant-schedule.js';
 
@@ -27,7 +28,7 @@ export interface ScheduledRun {
 @Injectable()
 export class EvaluationScheduler implements BeforeApplicationShutdown {
   private readonly logger = new Logger('Scheduler');
-  private ticking: Promise<unknown> = Promise.resolve();
+  private readonly ticker = new SerialTicker('evaluation-scheduler', this.logger);
 
   constructor(
     private readonly database: Database,
@@ -38,15 +39,11 @@ export class EvaluationScheduler implements BeforeApplicationShutdown {
   ) {}
 
   start(): void {
-    const interval = setInterval(() => {
-      this.ticking = this.ticking.then(() => this.tick(this.clock())).catch((error: unknown) => this.logger.error(`Scheduler tick failed: ${error instanceof Error ? error.message : String(error)}`));
-    }, this.config.jobs.schedulerTickSeconds * 1000);
-    this.registry.addInterval('evaluation-scheduler', interval);
+    this.ticker.start(this.registry, this.config.jobs.schedulerTickSeconds, () => this.tick(this.clock()));
   }
 
-  /** The registry clears the timer; a tick under way finishes before the database closes. */
   async beforeApplicationShutdown(): Promise<void> {
-    await this.ticking;
+    await this.ticker.settled();
   }
 
   /** Starts the runs due at `now` that no process has started yet. */

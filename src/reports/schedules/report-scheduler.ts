@@ -6,6 +6,7 @@ import { Database } from '../../database/database.js';
 import { CLOCK, type Clock } from '../../evaluations/schedule/evaluation-scheduler.js';
 import { JobQueue } from '../../jobs/job-queue.js';
 import { QUEUES } from '../../jobs/queues.js';
+import { SerialTicker } from '../../jobs/serial-ticker.js';
 import { ReportsService } from '../reports.service.js';
 import { nextMonthlyRun } from './monthly-slot.js';
 import { ReportSchedulesRepository } from './report-schedules.repository.js';
@@ -19,7 +20,7 @@ import { ReportSchedulesRepository } from './report-schedules.repository.js';
 @Injectable()
 export class ReportScheduler implements BeforeApplicationShutdown {
   private readonly logger = new Logger('Reports');
-  private ticking: Promise<unknown> = Promise.resolve();
+  private readonly ticker = new SerialTicker('report-scheduler', this.logger);
 
   constructor(
     private readonly database: Database,
@@ -32,14 +33,11 @@ export class ReportScheduler implements BeforeApplicationShutdown {
   ) {}
 
   start(): void {
-    const interval = setInterval(() => {
-      this.ticking = this.ticking.then(() => this.tick(this.clock())).catch((error: unknown) => this.logger.error(`Report schedule tick failed: ${error instanceof Error ? error.message : String(error)}`));
-    }, this.config.jobs.schedulerTickSeconds * 1000);
-    this.registry.addInterval('report-scheduler', interval);
+    this.ticker.start(this.registry, this.config.jobs.schedulerTickSeconds, () => this.tick(this.clock()));
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    await this.ticking;
+    await this.ticker.settled();
   }
 
   /** Starts every schedule due at `now`; returns the batches made. */
