@@ -1,6 +1,6 @@
 import { Test } from '@nestjs/testing';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough, type Writable } from 'node:stream';
@@ -29,9 +29,9 @@ export interface TestAppOptions {
 
 /** The real HTTP stack (guards, pipes, filters, body limits) over the suite's database. */
 export async function createTestApp(options: TestAppOptions): Promise<NestExpressApplication> {
-  // DNS controls ask a closed local port: an immediate, offline lookup error unless a test brings its own server.
   // Report files go to a directory of the suite's own (never ./data of the checkout), unless the suite keeps them in Supabase.
   const reportsDir = options.env?.SUPABASE_URL ? {} : { RAMPART_REPORTS_DIR: mkdtempSync(path.join(tmpdir(), 'rampart-reports-')) };
+  // DNS controls ask a closed local port: an immediate, offline lookup error unless a test brings its own server.
   const config: RampartConfig = loadConfig({
     LOG_LEVEL: 'silent',
     RAMPART_MIGRATE_ON_START: 'false',
@@ -57,6 +57,15 @@ export async function createTestApp(options: TestAppOptions): Promise<NestExpres
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false });
   configureApp(app, config);
   await app.init();
+  const reportsDirectory = reportsDir.RAMPART_REPORTS_DIR;
+  if (reportsDirectory) {
+    // The suite's report files go with its app, so test runs leave nothing behind in the temp folder.
+    const close = app.close.bind(app);
+    app.close = async () => {
+      await close();
+      rmSync(reportsDirectory, { recursive: true, force: true });
+    };
+  }
   await startBackgroundWork(app, options.role ?? 'api');
   return app;
 }
