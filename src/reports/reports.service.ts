@@ -129,7 +129,8 @@ export class ReportsService {
   private async activeClientsOrThrow(scope: TenantScope, ids: string[]): Promise<string[]> {
     const found = await scope.db.selectFrom('clients').select(['id', 'status']).where('id', 'in', ids).execute();
     const active = new Set(found.filter((client) => client.status === 'active').map((client) => client.id));
-    const missing = ids.filter((id) => !found.some((client) => client.id === id));
+    const existing = new Set(found.map((client) => client.id));
+    const missing = ids.filter((id) => !existing.has(id));
     if (missing.length > 0 && ids.length === 1) throw new NotFoundException(`Client ${missing[0]} not found`);
     const refused = ids.filter((id) => !active.has(id));
     if (refused.length > 0) {

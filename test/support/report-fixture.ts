@@ -448,8 +448,8 @@ function changesSinceQbr(controls: readonly ControlResultDto[], current: number)
   };
 }
 
-/** The sections of a full quarterly review, in the order of the built-in `qbr` template. */
-export const QBR_SECTION_ORDER: readonly SectionType[] = [
+/** Every section but free text: a full quarterly review in the `qbr` template's order, then a statement of applicability. */
+const QBR_SECTION_ORDER: readonly SectionType[] = [
   'cover',
   'table_of_contents',
   'executive_summary',
