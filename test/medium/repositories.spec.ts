@@ -147,9 +147,13 @@ describe(AuditRepository.name, () => {
   it('records who did what from where, and filters by action, target and time', async () => {
     const origin = { actor: { type: 'api_key' as const, id: '0b6f3f4e-8c1a-4d3b-9a8e-2f1c0d9e8b7a', label: 'ci (rmp_x)' }, ip: '203.0.113.9', requestId: 'req-1' };
     const target = '5f0c8a1e-6d1e-4c3a-9a43-0d2f3f6b1c7e';
+    // PGlite's clock ticks in milliseconds: entries written within one tick would tie on time.
+    const nextTick = () => new Promise((resolve) => setTimeout(resolve, 15));
     await database.inTenant(tenant, async (scope) => {
       await sut.record(scope, origin, { action: 'client.created', target: { type: 'client', id: target } });
+      await nextTick();
       await sut.record(scope, origin, { action: 'client.updated', target: { type: 'client', id: target }, details: { fields: ['seats'] } });
+      await nextTick();
       await sut.record(scope, systemOrigin('cli'), { action: 'tenant.created' });
     });
     const list = (filter: Parameters<AuditRepository['list']>[1]) => database.inTenant(tenant, (scope) => sut.list(scope, filter, { limit: 50 }));
