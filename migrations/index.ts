@@ -7,6 +7,7 @@ import * as evaluations from './20261124090000-evaluations.js';
 import * as scorecards from './20261125090000-scorecards.js';
 import * as webhooks from './20261125100000-webhooks.js';
 import * as reports from './20261126090000-reports.js';
+import * as webSessions from './20261127090000-web-sessions.js';
 
 /**
  * Every migration, keyed by its file name. A test checks that each file in this folder is listed,
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '20261125090000-scorecards': scorecards,
   '20261125100000-webhooks': webhooks,
   '20261126090000-reports': reports,
+  '20261127090000-web-sessions': webSessions,
 };

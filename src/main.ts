@@ -30,6 +30,7 @@ async function main(): Promise<void> {
   const lines = [
     '',
     `Rampart is running at ${url} (${config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}`}; ${config.role === 'all' ? `API, scheduler and ${config.jobs.concurrency} evaluation workers` : 'API only'}), ready in ${Math.round(performance.now() - startedAt)} ms`,
+    `  Dashboard: ${url}/${demo ? ' (choose “Explore the demo portfolio”)' : ''}`,
     `  API docs:  ${url}/api/docs`,
     `  Health:    ${url}/api/v1/health`,
   ];

@@ -3,12 +3,14 @@ import { ApiBearerAuth, ApiForbiddenResponse, ApiSecurity, ApiTooManyRequestsRes
 import type { Request } from 'express';
 import { ErrorResponseDto } from '../common/errors/error-response.js';
 import type { Caller } from './caller.js';
+import type { AuthenticatedSession } from './sessions/web-sessions.service.js';
 import type { Scope } from './scopes.js';
 
 export const PUBLIC_ROUTE = 'rampart:public';
 export const REQUIRED_SCOPE = 'rampart:scope';
 
-export type AuthenticatedRequest = Request & { id: string; caller?: Caller };
+/** `webSession` is set when the caller came in with the browser's session cookie. */
+export type AuthenticatedRequest = Request & { id: string; caller?: Caller; webSession?: AuthenticatedSession };
 
 /** Open to anyone: health checks and the API description. */
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC_ROUTE, true);

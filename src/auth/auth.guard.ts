@@ -7,11 +7,17 @@ import type { Caller } from './caller.js';
 import { EntraAuthenticator } from './entra/entra.authenticator.js';
 import { FailedAuthLimiter } from './failed-auth.limiter.js';
 import type { Scope } from './scopes.js';
+import { readCookie, SESSION_COOKIE } from './sessions/session-cookie.js';
+import { secretsEqual } from './sessions/session-secrets.js';
+import { WebSessionsService } from './sessions/web-sessions.service.js';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * Every route needs credentials unless marked @Public(). All failures look the same (401, one
- * message) so a caller learns nothing about which keys exist; repeated failures from one address
- * are refused with 429 for the rest of the window.
+ * Every route needs credentials unless marked @Public(): a header credential (API key or Entra
+ * token) or, from the web app, the session cookie with its CSRF token on writes. Header credential
+ * failures all look the same (401, one message) so a caller learns nothing about which keys exist;
+ * repeated failures from one address are refused with 429 for the rest of the window.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -19,6 +25,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly apiKeys: ApiKeyAuthenticator,
     private readonly entra: EntraAuthenticator,
+    private readonly sessions: WebSessionsService,
     @Inject(FailedAuthLimiter) private readonly limiter: FailedAuthLimiter,
   ) {}
 
@@ -33,10 +40,25 @@ export class AuthGuard implements CanActivate {
       throw new HttpException({ message: `Too many failed authentication attempts; retry in ${retryAfterSeconds} s`, retryAfterSeconds }, HttpStatus.TOO_MANY_REQUESTS);
     }
 
-    const caller = await this.authenticate(credentialOf(request), { ip: request.ip ?? null, requestId: request.id });
-    if (!caller) {
-      this.limiter.recordFailure(source);
-      throw new UnauthorizedException('Missing or invalid credentials: send an API key as "Authorization: Bearer <key>" or "x-api-key", or an Entra ID access token');
+    const origin = { ip: request.ip ?? null, requestId: request.id };
+    const credential = credentialOf(request);
+    const sessionToken = credential ? undefined : readCookie(request.header('cookie'), SESSION_COOKIE);
+    let caller: Caller | undefined;
+    if (sessionToken) {
+      const session = await this.sessions.authenticate(sessionToken, origin);
+      if (!session) throw new UnauthorizedException('Your session has ended: sign in again');
+      // A page on another site can make the browser send the cookie, but cannot read the token to echo it.
+      if (!SAFE_METHODS.has(request.method) && !secretsEqual(session.csrfToken, request.header('x-csrf-token'))) {
+        throw new ForbiddenException('Missing or wrong X-CSRF-Token header: send the csrfToken from GET /api/v1/auth/session with every change');
+      }
+      request.webSession = session;
+      caller = session.caller;
+    } else {
+      caller = await this.authenticate(credential, origin);
+      if (!caller) {
+        this.limiter.recordFailure(source);
+        throw new UnauthorizedException('Missing or invalid credentials: send an API key as "Authorization: Bearer <key>" or "x-api-key", or an Entra ID access token');
+      }
     }
     request.caller = caller;
 

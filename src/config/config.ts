@@ -21,6 +21,8 @@ export interface RampartConfig {
     /** Failed authentication attempts allowed per source address within the window. */
     failureLimit: number;
     failureWindowSeconds: number;
+    /** A browser session ends after this long without a request (and after 12 hours regardless). */
+    sessionIdleMinutes: number;
   };
   entra: EntraConfig;
   /**
@@ -82,6 +84,8 @@ export interface EntraConfig {
   audiences: string[];
   /** Authority host; `https://login.microsoftonline.com` for the public cloud, a local server in tests. */
   authority: string;
+  /** The web app registration people sign in through (authorization code with PKCE); null: no Entra sign-in button. */
+  webSignIn: { clientId: string; clientSecret: string } | null;
 }
 
 /** Every variable Rampart reads; the README documents each and docker-compose.yml sets only these. */
@@ -101,6 +105,9 @@ export const ENV_VARS = [
   'RAMPART_AUTH_FAILURE_WINDOW_SECONDS',
   'ENTRA_AUDIENCE',
   'ENTRA_AUTHORITY',
+  'ENTRA_CLIENT_ID',
+  'ENTRA_CLIENT_SECRET',
+  'RAMPART_SESSION_IDLE_MINUTES',
   'RAMPART_ENCRYPTION_KEYS',
   'RAMPART_ROLE',
   'RAMPART_WORKER_CONCURRENCY',
@@ -155,6 +162,7 @@ export function loadConfig(env: Env = process.env): RampartConfig {
     auth: {
       failureLimit: read.integer('RAMPART_AUTH_FAILURE_LIMIT', 20, 1, 100000),
       failureWindowSeconds: read.integer('RAMPART_AUTH_FAILURE_WINDOW_SECONDS', 60, 1, 86400),
+      sessionIdleMinutes: read.integer('RAMPART_SESSION_IDLE_MINUTES', 120, 5, 720),
     },
     entra: {
       audiences: (read.string('ENTRA_AUDIENCE') ?? '')
@@ -162,6 +170,7 @@ export function loadConfig(env: Env = process.env): RampartConfig {
         .map((value) => value.trim())
         .filter(Boolean),
       authority: (read.string('ENTRA_AUTHORITY') ?? 'https://login.microsoftonline.com').replace(/\/+$/, ''),
+      webSignIn: webSignIn(read, problems),
     },
     encryptionKeys: parseEncryptionKeys(read.string('RAMPART_ENCRYPTION_KEYS'), problems),
     role: read.oneOf('RAMPART_ROLE', PROCESS_ROLES, 'all'),
@@ -191,6 +200,17 @@ export function loadConfig(env: Env = process.env): RampartConfig {
 }
 
 /** Supabase Storage when SUPABASE_URL is set (it then needs the service-role key), else a directory. */
+function webSignIn(read: EnvReader, problems: string[]): EntraConfig['webSignIn'] {
+  const clientId = read.string('ENTRA_CLIENT_ID');
+  const clientSecret = read.string('ENTRA_CLIENT_SECRET');
+  if (clientId === undefined && clientSecret === undefined) return null;
+  if (clientId === undefined || clientSecret === undefined) {
+    problems.push('Set both ENTRA_CLIENT_ID and ENTRA_CLIENT_SECRET for browser sign-in with Microsoft, or neither');
+    return null;
+  }
+  return { clientId, clientSecret };
+}
+
 function reportStorage(read: EnvReader, dataDir: string, problems: string[]): ReportStorageConfig {
   const url = read.string('SUPABASE_URL');
   const serviceRoleKey = read.string('SUPABASE_SERVICE_ROLE_KEY');

@@ -93,6 +93,28 @@ export interface AuditLogTable {
   requestId: string | null;
 }
 
+export interface WebSessionsTable {
+  id: Generated<string>;
+  tenantId: string;
+  userId: string;
+  tokenHash: Buffer | Uint8Array;
+  csrfToken: string;
+  createdAt: CreatedAt;
+  lastSeenAt: Timestamp;
+  expiresAt: Timestamp;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface SignInAttemptsTable {
+  stateHash: Buffer | Uint8Array;
+  codeVerifier: string;
+  nonce: string;
+  returnTo: string;
+  createdAt: CreatedAt;
+  expiresAt: Timestamp;
+}
+
 export interface ClientsTable {
   id: Generated<string>;
   tenantId: string;
@@ -488,6 +510,8 @@ export interface DB {
   users: UsersTable;
   apiKeys: ApiKeysTable;
   auditLog: AuditLogTable;
+  webSessions: WebSessionsTable;
+  signInAttempts: SignInAttemptsTable;
   clients: ClientsTable;
   integrations: IntegrationsTable;
   syncRuns: SyncRunsTable;

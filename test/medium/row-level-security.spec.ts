@@ -6,7 +6,8 @@ import { clientFields, insertTenant } from '../factories/tenants.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
 /** Tables that hold no MSP's data: readable by all, written by migrations only. */
-const GLOBAL_TABLES = new Set(['kysely_migration', 'kysely_migration_lock']);
+// sign_in_attempts: an Entra sign-in in progress belongs to no tenant yet; the application role has no grant on it.
+const GLOBAL_TABLES = new Set(['kysely_migration', 'kysely_migration_lock', 'sign_in_attempts']);
 const SYSTEM_SCHEMAS = ['pg_catalog', 'information_schema', 'pg_toast'];
 
 interface TableSecurity {

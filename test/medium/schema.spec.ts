@@ -17,6 +17,8 @@ const TYPED_COLUMNS: { [T in keyof DB]: { [C in keyof DB[T]]-?: true } } = {
   users: { id: true, tenantId: true, entraObjectId: true, email: true, displayName: true, role: true, lastSignInAt: true, createdAt: true, updatedAt: true },
   apiKeys: { id: true, tenantId: true, name: true, prefix: true, keyHash: true, scopes: true, expiresAt: true, revokedAt: true, lastUsedAt: true, createdBy: true, createdAt: true },
   auditLog: { id: true, tenantId: true, occurredAt: true, actorType: true, actorId: true, actorLabel: true, action: true, targetType: true, targetId: true, details: true, ip: true, requestId: true },
+  webSessions: { id: true, tenantId: true, userId: true, tokenHash: true, csrfToken: true, createdAt: true, lastSeenAt: true, expiresAt: true, ip: true, userAgent: true },
+  signInAttempts: { stateHash: true, codeVerifier: true, nonce: true, returnTo: true, createdAt: true, expiresAt: true },
   clients: { id: true, tenantId: true, integrationId: true, externalId: true, lastSyncRunId: true, name: true, status: true, externalRefs: true, domains: true, seats: true, baseline: true, baselineAssignment: true, psaProfile: true, notes: true, createdAt: true, updatedAt: true },
   integrations: {
     id: true, tenantId: true, kind: true, name: true, config: true, clientTypes: true, clientStatuses: true, includeInactive: true, fieldMapping: true,

@@ -36,25 +36,35 @@ export class EntraTokenVerifier {
     return isUuidText(claims.tid) ? claims.tid.toLowerCase() : undefined;
   }
 
-  /** The verified identity, or undefined for any token that fails a check. */
+  /** The verified identity behind an access token for the Rampart API, or undefined for any token that fails a check. */
   async verify(token: string, entraTenantId: string): Promise<EntraIdentity | undefined> {
     if (!this.enabled) return undefined;
+    const payload = await this.verifiedClaims(token, entraTenantId, this.config.audiences);
+    return payload && identityOf(payload, entraTenantId);
+  }
+
+  /**
+   * The identity in an ID token from the browser sign-in: issued to `clientId` by the tenant it
+   * names, carrying the nonce this sign-in attempt sent.
+   */
+  async verifyIdToken(token: string, clientId: string, nonce: string): Promise<EntraIdentity | undefined> {
+    const entraTenantId = this.claimedTenant(token);
+    if (!entraTenantId) return undefined;
+    const payload = await this.verifiedClaims(token, entraTenantId, [clientId]);
+    if (!payload || payload.nonce !== nonce) return undefined;
+    return identityOf(payload, entraTenantId);
+  }
+
+  private async verifiedClaims(token: string, entraTenantId: string, audiences: string[]): Promise<JWTPayload | undefined> {
     try {
       const { payload } = await jwtVerify(token, this.keySet(entraTenantId), {
         issuer: `${this.config.authority}/${entraTenantId}/v2.0`,
-        audience: this.config.audiences,
+        audience: audiences,
         algorithms: ['RS256'],
         requiredClaims: ['exp', 'oid', 'tid'],
         clockTolerance: 60,
       });
-      if (!isUuidText(payload.oid)) return undefined;
-      return {
-        entraTenantId,
-        objectId: payload.oid.toLowerCase(),
-        email: stringClaim(payload, 'preferred_username') ?? stringClaim(payload, 'email'),
-        displayName: stringClaim(payload, 'name'),
-        role: highestRole(payload.roles),
-      };
+      return isUuidText(payload.oid) ? payload : undefined;
     } catch {
       return undefined;
     }
@@ -72,6 +82,16 @@ export class EntraTokenVerifier {
     }
     return keySet;
   }
+}
+
+function identityOf(payload: JWTPayload, entraTenantId: string): EntraIdentity {
+  return {
+    entraTenantId,
+    objectId: String(payload.oid).toLowerCase(),
+    email: stringClaim(payload, 'preferred_username') ?? stringClaim(payload, 'email'),
+    displayName: stringClaim(payload, 'name'),
+    role: highestRole(payload.roles),
+  };
 }
 
 function stringClaim(payload: JWTPayload, name: string): string | null {

@@ -4,7 +4,10 @@ import { TenantsRepository } from '../../tenancy/tenants.repository.js';
 import { UsersRepository } from '../../users/users.repository.js';
 import type { Caller } from '../caller.js';
 import { ROLE_SCOPES } from '../scopes.js';
-import { EntraTokenVerifier } from './entra-token.verifier.js';
+import { type EntraIdentity, EntraTokenVerifier } from './entra-token.verifier.js';
+import type { UserRow } from '../../database/schema.js';
+
+export const NO_ROLE_MESSAGE = 'Your account has no Rampart role: ask an administrator to assign one (admin, vcio, account_manager or viewer)';
 
 /** How stale `last_sign_in_at` may get before a request refreshes it. */
 const SIGN_IN_REFRESH_MS = 5 * 60_000;
@@ -32,7 +35,23 @@ export class EntraAuthenticator {
     const identity = await this.verifier.verify(token, claimedTenant);
     if (!identity) return undefined;
 
-    const user = await this.database.inTenant(tenant.id, async (scope) => {
+    const user = await this.personFor(tenant.id, identity);
+    if (!user) throw new ForbiddenException(NO_ROLE_MESSAGE);
+    return {
+      tenantId: tenant.id,
+      actor: { type: 'user', id: user.id, label: user.email ?? user.displayName ?? identity.objectId },
+      scopes: new Set(ROLE_SCOPES[user.role]),
+      ip: request.ip,
+      requestId: request.requestId,
+    };
+  }
+
+  /**
+   * The Rampart user an Entra identity signs in as, kept in step with the token; undefined when the
+   * person has no role (none in the token's `roles` claim and none given in Rampart).
+   */
+  personFor(tenantId: string, identity: EntraIdentity): Promise<UserRow | undefined> {
+    return this.database.inTenant(tenantId, async (scope) => {
       const known = await this.users.findByEntraObjectId(scope, identity.objectId);
       // The token's app role wins; without one, a role an admin gave the person in Rampart stands.
       const role = identity.role ?? known?.role;
@@ -41,15 +60,5 @@ export class EntraAuthenticator {
       if (unchanged && known.lastSignInAt && Date.now() - known.lastSignInAt.getTime() < SIGN_IN_REFRESH_MS) return known;
       return this.users.upsertSignIn(scope, { entraObjectId: identity.objectId, email: identity.email, displayName: identity.displayName, role }, new Date());
     });
-    if (!user) {
-      throw new ForbiddenException('Your account has no Rampart role: ask an administrator to assign one (admin, vcio, account_manager or viewer)');
-    }
-    return {
-      tenantId: tenant.id,
-      actor: { type: 'user', id: user.id, label: user.email ?? user.displayName ?? identity.objectId },
-      scopes: new Set(ROLE_SCOPES[user.role]),
-      ip: request.ip,
-      requestId: request.requestId,
-    };
   }
 }

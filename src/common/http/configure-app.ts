@@ -8,6 +8,7 @@ import { createValidationPipe } from '../validation/validation.pipe.js';
 import { bodyParserErrorHandler, CSV_UPLOAD_PATH, csvBodyParser, jsonBodyParser, LOGO_UPLOAD_PATH, logoBodyParser, requireJsonBody } from './body-parsing.js';
 import { API_PREFIX, serveOpenApi } from './openapi.js';
 import { assignRequestId } from './request-id.js';
+import { serveWebApp, webAppDirectory } from '../../web/web-app.js';
 
 /**
  * Everything the HTTP server needs beyond its modules, in one place so the server and the e2e
@@ -19,6 +20,8 @@ export function configureApp(app: NestExpressApplication, config: RampartConfig)
   app.disable('x-powered-by');
   app.use(assignRequestId);
   app.use(helmet());
+  const webApp = webAppDirectory();
+  if (webApp) serveWebApp(app, webApp);
   app.use(requireJsonBody);
   app.use(jsonBodyParser(config.bodyLimit));
   app.use(CSV_UPLOAD_PATH, csvBodyParser());
