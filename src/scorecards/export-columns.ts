@@ -1,5 +1,5 @@
 import type { ExportColumn } from '../common/export/stream-export.js';
-import type { ControlResultDto } from './dto/client-scorecard.dto.js';
+import type { ScorecardControlResultDto } from './dto/client-scorecard.dto.js';
 import type { HeatmapControlDto, HeatmapRowDto, PortfolioClientDto } from './dto/portfolio.dto.js';
 
 /** The portfolio scorecard as a spreadsheet: one row per client, the same fields as the API. */
@@ -33,7 +33,7 @@ export function heatmapColumns(controls: readonly HeatmapControlDto[]): ExportCo
 }
 
 /** A client's results: one row per control, evidence summarised in words. */
-export const CONTROL_RESULT_COLUMNS: readonly ExportColumn<ControlResultDto>[] = [
+export const CONTROL_RESULT_COLUMNS: readonly ExportColumn<ScorecardControlResultDto>[] = [
   { header: 'control_key', value: (row) => row.key },
   { header: 'control', value: (row) => row.name },
   { header: 'category', value: (row) => row.category },

@@ -12,10 +12,10 @@ import type {
   CategoryScoreDto,
   ChangesDto,
   ClientScorecardDto,
-  ControlResultDto,
-  FrameworkSummaryDto,
+  ScorecardControlResultDto,
+  ScorecardFrameworkDto,
   QbrMarkDto,
-  RequirementDto,
+  StatementRequirementDto,
   ResultChangeDto,
   ScorecardExceptionDto,
   StatementOfApplicabilityDto,
@@ -271,7 +271,7 @@ const EXCEPTIONS: { key: string; owner: string; reason: string; compensatingCont
   },
 ];
 
-function buildControls(): { controls: ControlResultDto[]; score: ReturnType<typeof scoreResults> } {
+function buildControls(): { controls: ScorecardControlResultDto[]; score: ReturnType<typeof scoreResults> } {
   const results = CONTROLS.map((spec, index) => ({
     controlId: uuid(100 + index),
     status: spec.status,
@@ -280,7 +280,7 @@ function buildControls(): { controls: ControlResultDto[]; score: ReturnType<type
     weight: 1,
   }));
   const score = scoreResults(results);
-  const controls = CONTROLS.map((spec, index): ControlResultDto => {
+  const controls = CONTROLS.map((spec, index): ScorecardControlResultDto => {
     const scored = score.controls[index]!;
     const exception = EXCEPTIONS.find((item) => item.key === spec.key && spec.status === 'excepted');
     return {
@@ -308,7 +308,7 @@ function buildControls(): { controls: ControlResultDto[]; score: ReturnType<type
   return { controls, score };
 }
 
-function categoryScores(controls: readonly ControlResultDto[]): CategoryScoreDto[] {
+function categoryScores(controls: readonly ScorecardControlResultDto[]): CategoryScoreDto[] {
   const categories = [...new Set(controls.map((control) => control.category))];
   return categories.map((category) => {
     const mine = controls.filter((control) => control.category === category);
@@ -317,7 +317,7 @@ function categoryScores(controls: readonly ControlResultDto[]): CategoryScoreDto
   });
 }
 
-const FRAMEWORKS: FrameworkSummaryDto[] = [
+const FRAMEWORKS: ScorecardFrameworkDto[] = [
   { frameworkId: uuid(900), key: 'cis-v8-ig1', name: 'CIS Critical Security Controls', version: 'v8.1 IG1', score: 71.3, grade: 'C', coverage: 0.833, requirementsCovered: 35, requirementsTotal: 42 },
   { frameworkId: uuid(901), key: 'nist-csf-2', name: 'NIST Cybersecurity Framework', version: '2.0', score: 68.9, grade: 'D', coverage: 0.64, requirementsCovered: 68, requirementsTotal: 106 },
   { frameworkId: uuid(902), key: 'cyber-essentials', name: 'Cyber Essentials', version: 'Montpellier (v3.2)', score: 80.4, grade: 'B', coverage: 0.9, requirementsCovered: 27, requirementsTotal: 30 },
@@ -372,8 +372,8 @@ const REQUIREMENTS: [string, string, string, string[]][] = [
 
 function statementOfApplicability(scorecard: ClientScorecardDto): StatementOfApplicabilityDto {
   const byKey = new Map(scorecard.controls.map((control) => [control.key, control]));
-  const requirements = REQUIREMENTS.map(([ref, title, grouping, keys], index): RequirementDto => {
-    const controls = keys.map((key) => byKey.get(key)).filter((control): control is ControlResultDto => control !== undefined);
+  const requirements = REQUIREMENTS.map(([ref, title, grouping, keys], index): StatementRequirementDto => {
+    const controls = keys.map((key) => byKey.get(key)).filter((control): control is ScorecardControlResultDto => control !== undefined);
     const status = requirementStatus(keys.length, controls.map((control) => ({ status: control.status, fraction: control.fraction })));
     return {
       id: uuid(2000 + index),
@@ -416,7 +416,7 @@ function trend(current: number): TrendDto {
   return { clientId: CLIENT_ID, from: new Date(Date.parse(RUN_AT) - 365 * 86_400_000).toISOString(), to: RUN_AT, points, qbrMarks: marks };
 }
 
-function changesSinceQbr(controls: readonly ControlResultDto[], current: number): ChangesDto {
+function changesSinceQbr(controls: readonly ScorecardControlResultDto[], current: number): ChangesDto {
   const change = (key: string, from: [ResultStatus, number | null] | null, direction: ChangeDirection): ResultChangeDto => {
     const control = controls.find((item) => item.key === key)!;
     return {

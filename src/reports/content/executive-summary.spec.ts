@@ -1,10 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 
-import type { ClientScorecardDto, ControlResultDto } from '../../scorecards/dto/client-scorecard.dto.js';
+import type { ClientScorecardDto, ScorecardControlResultDto } from '../../scorecards/dto/client-scorecard.dto.js';
 import { executiveSummary, topFixes } from './executive-summary.js';
 import { methodology } from './methodology.js';
 
-function control(name: string, pointsRecoverable: number, status: ControlResultDto['status'] = 'fail'): ControlResultDto {
+function control(name: string, pointsRecoverable: number, status: ScorecardControlResultDto['status'] = 'fail'): ScorecardControlResultDto {
   return {
     controlId: name, key: name, name, category: 'identity', severity: 'high', weight: 1, status, fraction: 0, points: 3, earned: 0, pointsRecoverable,
     summary: '', evidence: null, failingAssets: null, exception: null, notApplicableReason: null, remediation: null,

@@ -1,4 +1,4 @@
-import type { ClientScorecardDto, ControlResultDto } from '../../scorecards/dto/client-scorecard.dto.js';
+import type { ClientScorecardDto, ScorecardControlResultDto } from '../../scorecards/dto/client-scorecard.dto.js';
 import { formatDate, formatScore } from '../render/format.js';
 
 /** How many fixes the summary names: enough to act on, few enough to remember. */
@@ -72,7 +72,7 @@ function criticalSentence(scorecard: ClientScorecardDto): string {
 }
 
 /** The controls whose fix adds most, as the report's fix list orders them. */
-export function topFixes(controls: readonly ControlResultDto[], limit = TOP_FIXES): ControlResultDto[] {
+export function topFixes(controls: readonly ScorecardControlResultDto[], limit = TOP_FIXES): ScorecardControlResultDto[] {
   return controls
     .filter((control) => control.pointsRecoverable > 0)
     .toSorted((a, b) => b.pointsRecoverable - a.pointsRecoverable || a.name.localeCompare(b.name))

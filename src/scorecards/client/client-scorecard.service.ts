@@ -13,7 +13,7 @@ import type {
   ChangesDto,
   ChangesQueryDto,
   ClientScorecardDto,
-  ControlResultDto,
+  ScorecardControlResultDto,
   EvaluationRefDto,
   QbrMarkDto,
   QbrMarkRequestDto,
@@ -83,7 +83,7 @@ export class ClientScorecardService {
   }
 
   /** Every stored result of a client's evaluation, for the export. */
-  results(caller: Caller, clientId: string, runId: string | undefined): Promise<{ evaluation: Evaluation; controls: ControlResultDto[] }> {
+  results(caller: Caller, clientId: string, runId: string | undefined): Promise<{ evaluation: Evaluation; controls: ScorecardControlResultDto[] }> {
     return this.database.inTenant(caller.tenantId, async (scope) => {
       const evaluation = await this.evaluationOrThrow(scope, clientId, runId);
       return { evaluation, controls: (await this.history.results(scope, evaluation.runId, clientId)).map(toControlResult) };
@@ -253,7 +253,7 @@ function refOf(evaluation: Evaluation): EvaluationRefDto {
   return { runId: evaluation.runId, evaluatedAt: evaluation.evaluatedAt.toISOString(), score: evaluation.score, grade: evaluation.grade };
 }
 
-function toControlResult(result: StoredResult): ControlResultDto {
+function toControlResult(result: StoredResult): ScorecardControlResultDto {
   return {
     controlId: result.controlId,
     key: result.controlKey,

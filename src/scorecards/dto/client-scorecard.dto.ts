@@ -41,7 +41,7 @@ export class CategoryScoreDto {
   @ApiProperty({ description: 'Points recoverable of the category\'s controls, summed.' }) pointsRecoverable!: number;
 }
 
-export class FrameworkSummaryDto {
+export class ScorecardFrameworkDto {
   @ApiProperty({ format: 'uuid' }) frameworkId!: string;
   @ApiProperty({ example: 'cis-v8-ig1' }) key!: string;
   @ApiProperty() name!: string;
@@ -62,7 +62,7 @@ export class ExceptionDto {
   @ApiProperty({ enum: ['client', 'baseline'] }) scope!: 'client' | 'baseline';
 }
 
-export class ControlResultDto {
+export class ScorecardControlResultDto {
   @ApiProperty({ format: 'uuid' }) controlId!: string;
   @ApiProperty() key!: string;
   @ApiProperty() name!: string;
@@ -102,8 +102,8 @@ export class ClientScorecardDto {
   @ApiProperty({ type: FreshnessDto }) freshness!: FreshnessDto;
   @ApiProperty({ type: [FailingCriticalDto] }) failingCritical!: FailingCriticalDto[];
   @ApiProperty({ type: [CategoryScoreDto] }) categories!: CategoryScoreDto[];
-  @ApiProperty({ type: [FrameworkSummaryDto] }) frameworks!: FrameworkSummaryDto[];
-  @ApiProperty({ type: [ControlResultDto], description: 'Every evaluated control: not passing first, by points recoverable.' }) controls!: ControlResultDto[];
+  @ApiProperty({ type: [ScorecardFrameworkDto] }) frameworks!: ScorecardFrameworkDto[];
+  @ApiProperty({ type: [ScorecardControlResultDto], description: 'Every evaluated control: not passing first, by points recoverable.' }) controls!: ScorecardControlResultDto[];
   @ApiProperty({ type: [ScorecardExceptionDto], description: 'Accepted risks in force, and expired ones shown beside their result.' }) exceptions!: ScorecardExceptionDto[];
 }
 
@@ -219,7 +219,7 @@ export class RequirementControlDto {
   @ApiProperty({ type: String, nullable: true }) summary!: string | null;
 }
 
-export class RequirementDto {
+export class StatementRequirementDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: '6.5' }) ref!: string;
   @ApiProperty() title!: string;
@@ -230,9 +230,9 @@ export class RequirementDto {
 }
 
 export class StatementOfApplicabilityDto {
-  @ApiProperty({ type: FrameworkSummaryDto }) framework!: FrameworkSummaryDto;
+  @ApiProperty({ type: ScorecardFrameworkDto }) framework!: ScorecardFrameworkDto;
   @ApiProperty({ type: ScorecardClientDto }) client!: ScorecardClientDto;
   @ApiProperty({ type: ScorecardRunDto }) run!: ScorecardRunDto;
   @ApiProperty({ example: { met: 12, partially_met: 3, not_met: 2, risk_accepted: 1, not_applicable: 0, not_covered: 4, no_controls: 2 } }) statusCounts!: Record<RequirementStatus, number>;
-  @ApiProperty({ type: [RequirementDto], description: 'In the framework\'s order.' }) requirements!: RequirementDto[];
+  @ApiProperty({ type: [StatementRequirementDto], description: 'In the framework\'s order.' }) requirements!: StatementRequirementDto[];
 }

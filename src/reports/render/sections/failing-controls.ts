@@ -1,4 +1,4 @@
-import type { ControlResultDto } from '../../../scorecards/dto/client-scorecard.dto.js';
+import type { ScorecardControlResultDto } from '../../../scorecards/dto/client-scorecard.dto.js';
 import type { ReportContent, ReportSection } from '../../model/report-model.js';
 import { formatScore, humanise } from '../format.js';
 import { RESULT_STATUS_LABELS, SEVERITY_LABELS } from '../labels.js';
@@ -9,7 +9,7 @@ import { tint } from '../theme.js';
 import { note, openSection } from './common.js';
 
 /** Failing and partial controls, the fix worth most first (ties by name, for a stable order). */
-export function failingControls(controls: readonly ControlResultDto[]): ControlResultDto[] {
+export function failingControls(controls: readonly ScorecardControlResultDto[]): ScorecardControlResultDto[] {
   return controls
     .filter((control) => control.status === 'fail' || control.status === 'partial')
     .toSorted((a, b) => b.pointsRecoverable - a.pointsRecoverable || a.name.localeCompare(b.name));
@@ -36,7 +36,7 @@ export function renderFailingControls(writer: ReportWriter, content: ReportConte
   for (const control of shown) drawControlCard(writer, control);
 }
 
-function drawControlCard(writer: ReportWriter, control: ControlResultDto): void {
+function drawControlCard(writer: ReportWriter, control: ScorecardControlResultDto): void {
   const { theme } = writer;
   const style: CardStyle = { stripe: theme.severity[control.severity], background: '#f7f8fa', padding: 11 };
   const width = cardInnerWidth(writer, style);

@@ -1,5 +1,5 @@
 import { REQUIREMENT_STATUSES, type RequirementStatus } from '../../../scorecards/client/statement-of-applicability.js';
-import type { RequirementDto } from '../../../scorecards/dto/client-scorecard.dto.js';
+import type { StatementRequirementDto } from '../../../scorecards/dto/client-scorecard.dto.js';
 import type { ReportContent, ReportSection } from '../../model/report-model.js';
 import { formatPercent, formatScore } from '../format.js';
 import { REQUIREMENT_STATUS_LABELS, RESULT_STATUS_LABELS } from '../labels.js';
@@ -34,11 +34,11 @@ function statusBadge(theme: Theme, status: RequirementStatus): BadgeStyle {
   return { fill: tint(colour, 0.14), color: colour };
 }
 
-const refCell = (requirement: RequirementDto): Cell => ({ text: requirement.ref, style: { weight: 'semibold' } });
+const refCell = (requirement: StatementRequirementDto): Cell => ({ text: requirement.ref, style: { weight: 'semibold' } });
 
 /** The order groupings first appear in: the framework's own order. */
-function groupings(requirements: readonly RequirementDto[]): [string, RequirementDto[]][] {
-  const groups = new Map<string, RequirementDto[]>();
+function groupings(requirements: readonly StatementRequirementDto[]): [string, StatementRequirementDto[]][] {
+  const groups = new Map<string, StatementRequirementDto[]>();
   for (const requirement of requirements) {
     const group = groups.get(requirement.grouping);
     if (group) group.push(requirement);
@@ -70,7 +70,7 @@ export function renderFrameworkRequirements(writer: ReportWriter, content: Repor
   ]);
   drawStatusCounts(writer, statement.statusCounts);
 
-  const statusCell = (requirement: RequirementDto): Cell => badgeCell(writer, REQUIREMENT_STATUS_LABELS[requirement.status], statusBadge(theme, requirement.status));
+  const statusCell = (requirement: StatementRequirementDto): Cell => badgeCell(writer, REQUIREMENT_STATUS_LABELS[requirement.status], statusBadge(theme, requirement.status));
   // The same column widths in every group's table, so the statement reads as one table.
   const refWidth = fitColumnWidth(writer, 'Ref', statement.requirements.map(refCell));
   const statusWidth = fitColumnWidth(writer, 'Status', statement.requirements.map(statusCell));
