@@ -20,6 +20,11 @@ describe('comparing two runs of a client', () => {
     expect(changes.find((change) => change.key === 'mfa')).toMatchObject({ from: { status: 'fail', fraction: 0 }, to: { status: 'pass', fraction: 1 } });
   });
 
+  it('ignores partial credit that moved by less than one percentage point, as fading credit does every night', () => {
+    const changes = compareResults([result('backup', 'partial', 0.83712), result('edr', 'partial', 0.5)], [result('backup', 'partial', 0.83701), result('edr', 'partial', 0.51)]);
+    expect(changes.map((change) => [change.key, change.direction])).toEqual([['edr', 'improved']]);
+  });
+
   it('puts regressions first and, among them, critical controls first', () => {
     const changes = compareResults(
       [result('low', 'pass', 1, 'low'), result('crit', 'pass', 1, 'critical'), result('fixed', 'fail', 0)],

@@ -53,7 +53,7 @@ export function compareResults(before: readonly ComparableResult[], after: reado
   for (const id of new Set([...earlier.keys(), ...later.keys()])) {
     const from = earlier.get(id);
     const to = later.get(id);
-    if (from && to && from.status === to.status && (from.fraction ?? null) === (to.fraction ?? null)) continue;
+    if (from && to && from.status === to.status && sameFraction(from.fraction, to.fraction)) continue;
     const named = (to ?? from)!;
     changes.push({
       controlId: id,
@@ -67,6 +67,17 @@ export function compareResults(before: readonly ComparableResult[], after: reado
     });
   }
   return changes.toSorted((a, b) => DIRECTION_ORDER[a.direction] - DIRECTION_ORDER[b.direction] || SEVERITY_ORDER[a.severity]! - SEVERITY_ORDER[b.severity]! || a.key.localeCompare(b.key));
+}
+
+/**
+ * Partial credit that fades with age (a backup 3 days old is worth a little less each night) moves
+ * in the fifth decimal between runs; under one percentage point is not a change anyone reports.
+ */
+const FRACTION_TOLERANCE = 0.01;
+
+function sameFraction(a: number | null, b: number | null): boolean {
+  if (a === null || b === null) return a === b;
+  return Math.abs(a - b) < FRACTION_TOLERANCE;
 }
 
 function directionOf(from: ComparableResult | undefined, to: ComparableResult | undefined): ChangeDirection {
