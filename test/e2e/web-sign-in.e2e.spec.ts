@@ -189,7 +189,8 @@ describe('sessions', () => {
     await signIn(agent, VCIO);
     await agent.get('/api/v1/clients').expect(200);
     await sql`update web_sessions set last_seen_at = now() - interval '3 hours'`.execute(testDb.database.system);
-    await agent.get('/api/v1/clients').expect(401);
+    const idle = await agent.get('/api/v1/clients').expect(401);
+    expect(idle.body.message).toBe('Your session has ended: sign in again');
   });
 
   it('keeps API keys working beside sessions, and keeps a session to its own tenant', async () => {
