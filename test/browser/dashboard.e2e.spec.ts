@@ -80,7 +80,12 @@ describe('the web dashboard in Chromium', () => {
     await rows.nth(portfolio.portfolio.clients - 1).waitFor();
     expect(await rows.count()).toBe(portfolio.portfolio.clients);
     await expectAccessible('portfolio');
-    if (UPDATE_SCREENSHOTS) await page.screenshot({ path: path.join(DOCS, 'dashboard-portfolio.png') });
+    if (UPDATE_SCREENSHOTS) {
+      // Tall enough to show the first clients below the summary.
+      await page.setViewportSize({ width: 1366, height: 1150 });
+      await page.screenshot({ path: path.join(DOCS, 'dashboard-portfolio.png') });
+      await page.setViewportSize({ width: 1366, height: 800 });
+    }
 
     // The lowest-scoring client, found with the search box.
     const lowest = portfolio.data[0]!;
@@ -112,7 +117,7 @@ describe('the web dashboard in Chromium', () => {
     const results = page.getByRole('table', { name: /^Control results/ });
     await results.locator('tbody tr').first().waitFor();
     await expectAccessible('client');
-    if (UPDATE_SCREENSHOTS) await page.screenshot({ path: path.join(DOCS, 'dashboard-client.png'), fullPage: false });
+    if (UPDATE_SCREENSHOTS) await page.screenshot({ path: path.join(DOCS, 'dashboard-client.png') });
 
     failingControl = scoreBefore.failingCritical[0]!;
     expect(failingControl).toBeDefined();

@@ -90,7 +90,7 @@ function FailingCritical({ client }: { client: PortfolioClient }) {
   const failing = client.failingCritical;
   if (failing.length === 0) return <span className="muted">0</span>;
   return (
-    <details className="failing-critical">
+    <details className="critical-failing-details">
       <summary>
         {failing.length}
         <span className="visually-hidden"> critical {failing.length === 1 ? 'control' : 'controls'} failing at {client.name}</span>
