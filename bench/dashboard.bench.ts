@@ -198,7 +198,11 @@ async function main(): Promise<void> {
       const page = await browserContext.newPage();
       let apiRequests = 0;
       let apiBytes = 0;
-      await scenario.prepare?.(page, context);
+      if (scenario.prepare) {
+        await scenario.prepare(page, context);
+        // As a person would: the page has settled (its last requests answered) before the next click.
+        await page.waitForLoadState('networkidle');
+      }
       page.on('response', (response) => {
         if (!new URL(response.url()).pathname.startsWith('/api/')) return;
         apiRequests++;

@@ -48,6 +48,17 @@ async function expectAccessible(what: string): Promise<void> {
   expect({ page: what, violations }).toEqual({ page: what, violations: [] });
 }
 
+/** On a 1280 × 720 laptop screen the page never scrolls sideways (wide tables scroll in their own box). */
+async function expectFitsLaptop(what: string): Promise<void> {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const overflow = await page.evaluate(() => {
+    const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
+    return root.scrollWidth - root.clientWidth;
+  });
+  await page.setViewportSize({ width: 1366, height: 800 });
+  expect({ page: what, overflowPx: overflow }).toEqual({ page: what, overflowPx: 0 });
+}
+
 beforeAll(async () => {
   if (!hasChromium) return;
   running = await startRunningApp();
@@ -80,6 +91,7 @@ describe('the web dashboard in Chromium', () => {
     await rows.nth(portfolio.portfolio.clients - 1).waitFor();
     expect(await rows.count()).toBe(portfolio.portfolio.clients);
     await expectAccessible('portfolio');
+    await expectFitsLaptop('portfolio');
     if (UPDATE_SCREENSHOTS) {
       // Tall enough to show the first clients below the summary.
       await page.setViewportSize({ width: 1366, height: 1150 });
@@ -102,6 +114,7 @@ describe('the web dashboard in Chromium', () => {
     const first = heatmap.data[0]!;
     await page.getByRole('table', { name: /^Heat map/ }).waitFor();
     await expectAccessible('heat map');
+    await expectFitsLaptop('heat map');
     const failingCells = page.getByRole('cell', { name: new RegExp(`^${escape(first.name)}, .*: fail$`) });
     expect(await failingCells.count()).toBe(first.statuses.filter((status) => status === 'fail').length);
   });
@@ -117,6 +130,7 @@ describe('the web dashboard in Chromium', () => {
     const results = page.getByRole('table', { name: /^Control results/ });
     await results.locator('tbody tr').first().waitFor();
     await expectAccessible('client');
+    await expectFitsLaptop('client');
     if (UPDATE_SCREENSHOTS) await page.screenshot({ path: path.join(DOCS, 'dashboard-client.png') });
 
     failingControl = scoreBefore.failingCritical[0]!;
@@ -137,6 +151,7 @@ describe('the web dashboard in Chromium', () => {
     await page.getByText(`Saved the settings of Baseline ${client.baseline}.`).waitFor();
     await page.getByRole('row', { name: new RegExp(`Baseline ${escape(client.baseline)}`) }).getByText(`from baseline ${client.baseline}`).first().waitFor();
     await expectAccessible('control detail');
+    await expectFitsLaptop('control detail');
 
     const baselines = await apiGet<{ data: { id: string; name: string }[] }>('/baselines');
     const baselineId = baselines.data.find((baseline) => baseline.name === client.baseline)!.id;
