@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -29,7 +30,8 @@ export async function startRunningApp(): Promise<RunningApp> {
   const port = await freePort();
   const scratch = mkdtempSync(path.join(tmpdir(), 'rampart-running-'));
   const testDb: TestDatabase | undefined = process.env.DATABASE_URL ? await createTestDatabase() : undefined;
-  const database = testDb?.url ? { DATABASE_URL: testDb.url } : { RAMPART_DATA_DIR: path.join(scratch, 'data') };
+  // On PostgreSQL a deployment brings its own key for PSA credentials (the demo stores some); embedded PGlite makes one.
+  const database = testDb?.url ? { DATABASE_URL: testDb.url, RAMPART_ENCRYPTION_KEYS: `test:${randomBytes(32).toString('base64')}` } : { RAMPART_DATA_DIR: path.join(scratch, 'data') };
   const child = spawn(process.execPath, [MAIN], {
     cwd: ROOT,
     env: {
