@@ -225,10 +225,10 @@ describe('ID token verification', () => {
   const claims = { oid: VCIO.oid, name: 'Dana Whitfield', nonce: 'expected-nonce' };
 
   it('accepts only a token for this app, from the tenant it names, with the nonce this attempt sent', async () => {
-    expect(await verifier().verifyIdToken(await entra.token(ENTRA_TENANT, claims, { audience: APP.clientId }), APP.clientId, 'expected-nonce')).toMatchObject({ objectId: VCIO.oid, entraTenantId: ENTRA_TENANT });
-    expect(await verifier().verifyIdToken(await entra.token(ENTRA_TENANT, claims, { audience: APP.clientId }), APP.clientId, 'another-nonce')).toBeUndefined();
-    expect(await verifier().verifyIdToken(await entra.token(ENTRA_TENANT, claims, { audience: 'api://another-app' }), APP.clientId, 'expected-nonce')).toBeUndefined();
-    expect(await verifier().verifyIdToken(await entra.token(ENTRA_TENANT, claims, { audience: APP.clientId, issuer: `${entra.authority}/${UNMAPPED_ENTRA_TENANT}/v2.0` }), APP.clientId, 'expected-nonce')).toBeUndefined();
-    expect(await verifier().verifyIdToken(await entra.token(ENTRA_TENANT, claims, { audience: APP.clientId, expiresIn: '-5 minutes' }), APP.clientId, 'expected-nonce')).toBeUndefined();
+    expect(await verifier().verifyIdToken(await entra.token(ENTRA_TENANT, claims, { audience: APP.clientId }), ENTRA_TENANT, APP.clientId, 'expected-nonce')).toMatchObject({ objectId: VCIO.oid, entraTenantId: ENTRA_TENANT });
+    expect(await verifier().verifyIdToken(await entra.token(ENTRA_TENANT, claims, { audience: APP.clientId }), ENTRA_TENANT, APP.clientId, 'another-nonce')).toBeUndefined();
+    expect(await verifier().verifyIdToken(await entra.token(ENTRA_TENANT, claims, { audience: 'api://another-app' }), ENTRA_TENANT, APP.clientId, 'expected-nonce')).toBeUndefined();
+    expect(await verifier().verifyIdToken(await entra.token(ENTRA_TENANT, claims, { audience: APP.clientId, issuer: `${entra.authority}/${UNMAPPED_ENTRA_TENANT}/v2.0` }), ENTRA_TENANT, APP.clientId, 'expected-nonce')).toBeUndefined();
+    expect(await verifier().verifyIdToken(await entra.token(ENTRA_TENANT, claims, { audience: APP.clientId, expiresIn: '-5 minutes' }), ENTRA_TENANT, APP.clientId, 'expected-nonce')).toBeUndefined();
   });
 });

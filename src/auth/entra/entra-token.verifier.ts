@@ -45,11 +45,9 @@ export class EntraTokenVerifier {
 
   /**
    * The identity in an ID token from the browser sign-in: issued to `clientId` by the tenant it
-   * names, carrying the nonce this sign-in attempt sent.
+   * names (`entraTenantId`, read with claimedTenant), carrying the nonce this sign-in attempt sent.
    */
-  async verifyIdToken(token: string, clientId: string, nonce: string): Promise<EntraIdentity | undefined> {
-    const entraTenantId = this.claimedTenant(token);
-    if (!entraTenantId) return undefined;
+  async verifyIdToken(token: string, entraTenantId: string, clientId: string, nonce: string): Promise<EntraIdentity | undefined> {
     const payload = await this.verifiedClaims(token, entraTenantId, [clientId]);
     if (!payload || payload.nonce !== nonce) return undefined;
     return identityOf(payload, entraTenantId);

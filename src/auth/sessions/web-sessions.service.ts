@@ -18,7 +18,7 @@ export type SignInMethod = 'entra' | 'demo';
 export interface StartedSession {
   /** Goes to the browser in the cookie and nowhere else. */
   token: string;
-  expiresAt: Date;
+  session: AuthenticatedSession;
 }
 
 export interface AuthenticatedSession {
@@ -43,20 +43,21 @@ export class WebSessionsService {
     const token = randomSecret();
     const now = new Date();
     const origin: Origin = { actor: actorOf(user.id, user), ip: request.ip, requestId: request.requestId };
-    const session = await this.database.inTenant(user.tenantId, async (scope) => {
+    const csrfToken = randomSecret();
+    const created = await this.database.inTenant(user.tenantId, async (scope) => {
       await this.sessions.deleteEnded(scope, now, this.idleSince(now));
-      const created = await this.sessions.create(scope, {
+      const row = await this.sessions.create(scope, {
         userId: user.id,
         tokenHash: hashSecret(token),
-        csrfToken: randomSecret(),
+        csrfToken,
         expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_MS),
         ip: request.ip,
         userAgent: request.userAgent?.slice(0, 500) ?? null,
       });
-      await this.audit.record(scope, origin, { action: 'user.signed_in', target: { type: 'user', id: user.id }, details: { method, sessionId: created.id } });
-      return created;
+      await this.audit.record(scope, origin, { action: 'user.signed_in', target: { type: 'user', id: user.id }, details: { method, sessionId: row.id } });
+      return row;
     });
-    return { token, expiresAt: session.expiresAt };
+    return { token, session: authenticatedSession({ id: created.id, tenantId: user.tenantId, userId: user.id, csrfToken, expiresAt: created.expiresAt, user }, origin) };
   }
 
   /** The caller a session cookie stands for, or undefined when it is unknown, ended or idle too long. */
@@ -67,20 +68,7 @@ export class WebSessionsService {
     if (now.getTime() - session.lastSeenAt.getTime() >= LAST_SEEN_GRANULARITY_MS) {
       await this.database.inTenant(session.tenantId, (scope) => this.sessions.touch(scope, session.id, now));
     }
-    return {
-      caller: {
-        tenantId: session.tenantId,
-        actor: actorOf(session.userId, session.user),
-        // The role is read on every request, so an admin's change applies at once.
-        scopes: new Set(ROLE_SCOPES[session.user.role]),
-        ip: request.ip,
-        requestId: request.requestId,
-      },
-      sessionId: session.id,
-      csrfToken: session.csrfToken,
-      expiresAt: session.expiresAt,
-      user: session.user,
-    };
+    return authenticatedSession(session, request);
   }
 
   async end(session: AuthenticatedSession): Promise<void> {
@@ -93,6 +81,23 @@ export class WebSessionsService {
   private idleSince(now: Date): Date {
     return new Date(now.getTime() - this.config.auth.sessionIdleMinutes * 60_000);
   }
+}
+
+function authenticatedSession(session: Pick<WebSession, 'id' | 'tenantId' | 'userId' | 'csrfToken' | 'expiresAt' | 'user'>, request: { ip: string | null; requestId: string | null }): AuthenticatedSession {
+  return {
+    caller: {
+      tenantId: session.tenantId,
+      actor: actorOf(session.userId, session.user),
+      // The role is read on every request, so an admin's change applies at once.
+      scopes: new Set(ROLE_SCOPES[session.user.role]),
+      ip: request.ip,
+      requestId: request.requestId,
+    },
+    sessionId: session.id,
+    csrfToken: session.csrfToken,
+    expiresAt: session.expiresAt,
+    user: { email: session.user.email, displayName: session.user.displayName, role: session.user.role },
+  };
 }
 
 function actorOf(userId: string, user: { email: string | null; displayName: string | null }): Caller['actor'] {

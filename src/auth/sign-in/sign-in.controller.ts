@@ -38,9 +38,8 @@ export class SignInController {
   @HttpCode(200)
   async demo(@Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response): Promise<SessionDto> {
     const started = await this.signIn.demo(signInRequest(request));
-    this.setSessionCookie(response, started);
-    const session = await this.sessions.authenticate(started.token, { ip: request.ip ?? null, requestId: request.id });
-    return this.view(session!);
+    response.setHeader('set-cookie', this.sessionCookie(started));
+    return this.view(started.session);
   }
 
   @Get('login')
@@ -102,10 +101,6 @@ export class SignInController {
       csrfToken: session.csrfToken,
       expiresAt: session.expiresAt.toISOString(),
     };
-  }
-
-  private setSessionCookie(response: Response, session: StartedSession): void {
-    response.setHeader('set-cookie', this.sessionCookie(session));
   }
 
   private sessionCookie(session: StartedSession): string {

@@ -94,8 +94,8 @@ export class SignInService {
     // Keys are fetched only for Entra tenants mapped to a Rampart tenant.
     const entraTenantId = this.verifier.claimedTenant(idToken);
     const tenant = entraTenantId ? await this.tenants.findByEntraTenantId(entraTenantId) : undefined;
-    if (!tenant) throw new SignInFailed('Your Microsoft organisation is not connected to Rampart: ask your Rampart administrator to map its tenant id');
-    const identity = await this.verifier.verifyIdToken(idToken, client.clientId, attempt.nonce);
+    if (!entraTenantId || !tenant) throw new SignInFailed('Your Microsoft organisation is not connected to Rampart: ask your Rampart administrator to map its tenant id');
+    const identity = await this.verifier.verifyIdToken(idToken, entraTenantId, client.clientId, attempt.nonce);
     if (!identity) throw new SignInFailed('Microsoft’s answer could not be verified: sign in again');
     const user = await this.entra.personFor(tenant.id, identity);
     if (!user) throw new SignInFailed(NO_ROLE_MESSAGE);
